@@ -1,0 +1,5 @@
+mod args;
+mod exit;
+
+pub use args::CommonArgs;
+pub use exit::ExitStatus;
