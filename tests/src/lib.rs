@@ -1,3 +1,5 @@
+pub mod style;
+
 use std::path::{Path, PathBuf};
 
 pub fn workspace_root() -> PathBuf {
