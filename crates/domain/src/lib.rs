@@ -1,1 +1,28 @@
+mod audit;
+mod clock;
+mod correlation;
+mod hashing;
+mod ids;
+mod money;
+mod reason;
+mod role;
+mod side;
+mod state;
+mod symbol;
+mod text_enum;
+mod violation;
 
+pub use audit::{AuditEvent, AuditEventType};
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use correlation::CorrelationIds;
+pub use hashing::{
+    canonical_hash, canonical_json, canonical_json_text, input_hash, is_sha256_hex, sha256_hex,
+};
+pub use ids::{ClientOrderId, CycleId, DecisionId, OrderIntentId, RunId, SnapshotId};
+pub use money::{Bps, Notional, Price, Quantity, Score};
+pub use reason::ReasonCode;
+pub use role::ProcessRole;
+pub use side::Side;
+pub use state::{SysMode, TransitionRejected};
+pub use symbol::Symbol;
+pub use violation::{ContractViolation, Validate, require};

@@ -1,0 +1,5 @@
+mod rejected;
+mod sys_mode;
+
+pub use rejected::TransitionRejected;
+pub use sys_mode::SysMode;
