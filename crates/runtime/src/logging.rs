@@ -1,0 +1,95 @@
+use std::path::{Path, PathBuf};
+
+use tracing::Level;
+use tracing_appender::non_blocking::WorkerGuard;
+use tracing_appender::rolling::{Builder, Rotation};
+use tracing_subscriber::fmt::format::Writer;
+use tracing_subscriber::fmt::time::{FormatTime, SystemTime};
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{EnvFilter, Layer, filter::LevelFilter};
+
+use crate::RuntimeError;
+
+#[derive(Debug)]
+#[must_use = "dropping the guards stops the log writers"]
+pub struct LogGuards {
+    _guards: Vec<WorkerGuard>,
+}
+
+#[derive(Debug, Clone)]
+struct RoleStamp {
+    role: String,
+}
+
+impl FormatTime for RoleStamp {
+    fn format_time(&self, writer: &mut Writer<'_>) -> std::fmt::Result {
+        SystemTime.format_time(writer)?;
+        write!(writer, " role={}", self.role)
+    }
+}
+
+pub fn logs_dir(var_dir: &Path) -> PathBuf {
+    var_dir.join("logs")
+}
+
+fn daily_appender(
+    dir: &Path,
+    prefix: &str,
+) -> Result<tracing_appender::rolling::RollingFileAppender, RuntimeError> {
+    Builder::new()
+        .rotation(Rotation::DAILY)
+        .filename_prefix(prefix)
+        .filename_suffix("log")
+        .build(dir)
+        .map_err(|error| RuntimeError::LogInit {
+            detail: error.to_string(),
+        })
+}
+
+pub fn init_logging(
+    var_dir: &Path,
+    process: &str,
+    console: bool,
+) -> Result<LogGuards, RuntimeError> {
+    let dir = logs_dir(var_dir);
+    std::fs::create_dir_all(&dir).map_err(|error| RuntimeError::LogDir {
+        path: dir.display().to_string(),
+        detail: error.to_string(),
+    })?;
+    let (all_writer, all_guard) = tracing_appender::non_blocking(daily_appender(&dir, process)?);
+    let (error_writer, error_guard) =
+        tracing_appender::non_blocking(daily_appender(&dir, &format!("{process}.error"))?);
+    let stamp = RoleStamp {
+        role: process.to_owned(),
+    };
+    let all_layer = tracing_subscriber::fmt::layer()
+        .with_ansi(false)
+        .with_timer(stamp.clone())
+        .with_writer(all_writer)
+        .with_filter(
+            EnvFilter::try_from_env("LIVESPOT_LOG").unwrap_or_else(|_| EnvFilter::new("info")),
+        );
+    let error_layer = tracing_subscriber::fmt::layer()
+        .with_ansi(false)
+        .with_timer(stamp.clone())
+        .with_writer(error_writer)
+        .with_filter(LevelFilter::from_level(Level::WARN));
+    let console_layer = console.then(|| {
+        tracing_subscriber::fmt::layer()
+            .with_timer(stamp)
+            .with_writer(std::io::stderr)
+            .with_filter(LevelFilter::from_level(Level::WARN))
+    });
+    tracing_subscriber::registry()
+        .with(all_layer)
+        .with(error_layer)
+        .with(console_layer)
+        .try_init()
+        .map_err(|error| RuntimeError::LogInit {
+            detail: error.to_string(),
+        })?;
+    Ok(LogGuards {
+        _guards: vec![all_guard, error_guard],
+    })
+}
