@@ -4,9 +4,11 @@ use thiserror::Error;
 pub enum ConfigError {
     #[error("CONFIG_UNREADABLE: cannot read {path}: {detail}")]
     Unreadable { path: String, detail: String },
-    #[error("CONFIG_PARSE: {detail}")]
-    Parse { detail: String },
-    #[error("CONFIG_OUT_OF_RANGE: {key} = {value} is outside {allowed}")]
+    #[error("CONFIG_PARSE: {key}: {detail}")]
+    Parse { key: String, detail: String },
+    #[error("CONFIG_UNKNOWN_KEY: unknown key `{key}`; {allowed}")]
+    UnknownKey { key: String, allowed: String },
+    #[error("CONFIG_OUT_OF_RANGE: {key} = {value} is outside the allowed range {allowed}")]
     OutOfRange {
         key: String,
         value: String,
@@ -14,4 +16,26 @@ pub enum ConfigError {
     },
     #[error("CONFIG_CROSS_FIELD: {keys}: {rule}")]
     CrossField { keys: String, rule: String },
+}
+
+impl ConfigError {
+    pub const fn reason_code(&self) -> &'static str {
+        match self {
+            Self::Unreadable { .. } => "CONFIG_UNREADABLE",
+            Self::Parse { .. } => "CONFIG_PARSE",
+            Self::UnknownKey { .. } => "CONFIG_UNKNOWN_KEY",
+            Self::OutOfRange { .. } => "CONFIG_OUT_OF_RANGE",
+            Self::CrossField { .. } => "CONFIG_CROSS_FIELD",
+        }
+    }
+
+    pub fn key(&self) -> &str {
+        match self {
+            Self::Unreadable { path, .. } => path,
+            Self::Parse { key, .. }
+            | Self::UnknownKey { key, .. }
+            | Self::OutOfRange { key, .. } => key,
+            Self::CrossField { keys, .. } => keys,
+        }
+    }
 }

@@ -1,0 +1,15 @@
+pub mod ai_gate;
+pub mod audit;
+pub mod disk;
+pub mod executor;
+pub mod fail_policy;
+pub mod general;
+pub mod ipc;
+pub mod live;
+pub mod panel;
+pub mod risk;
+pub mod sim;
+pub mod strategy;
+pub mod supervisor;
+pub mod universe;
+pub mod venue;
