@@ -1,6 +1,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use livespot_audit::{audit_db_path, migrate_store};
 use livespot_runtime::{CommonArgs, ExitStatus};
 
 #[derive(Debug, Parser)]
@@ -16,8 +17,20 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.common.load_config("livespot-migrate") {
-        Ok(_config) => ExitStatus::Success.into(),
-        Err(status) => status.into(),
+    let path = audit_db_path(&cli.common.var_dir);
+    match migrate_store(&path) {
+        Ok(outcome) => {
+            println!(
+                "livespot-migrate: {} at schema version {} (was {})",
+                path.display(),
+                outcome.to_version,
+                outcome.from_version
+            );
+            ExitStatus::Success.into()
+        }
+        Err(error) => {
+            eprintln!("livespot-migrate: {error}");
+            ExitStatus::Failure.into()
+        }
     }
 }

@@ -1,0 +1,85 @@
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use crate::AuditError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckpointPolicy {
+    pub passive_above_bytes: u64,
+    pub truncate_above_bytes: u64,
+}
+
+impl Default for CheckpointPolicy {
+    fn default() -> Self {
+        Self {
+            passive_above_bytes: 4 * 1024 * 1024,
+            truncate_above_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CheckpointKind {
+    #[default]
+    None,
+    Passive,
+    Truncate,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckpointReport {
+    pub kind: CheckpointKind,
+    pub wal_bytes_before: u64,
+    pub wal_bytes_after: u64,
+    pub busy: bool,
+}
+
+pub fn wal_path(db_path: &Path) -> PathBuf {
+    let mut name = db_path.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
+}
+
+pub fn file_bytes(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |meta| meta.len())
+}
+
+pub fn enforce_checkpoint_policy(
+    conn: &Connection,
+    db_path: &Path,
+    policy: &CheckpointPolicy,
+) -> Result<CheckpointReport, AuditError> {
+    let wal = wal_path(db_path);
+    let before = file_bytes(&wal);
+    let kind = if before > policy.truncate_above_bytes {
+        CheckpointKind::Truncate
+    } else if before > policy.passive_above_bytes {
+        CheckpointKind::Passive
+    } else {
+        return Ok(CheckpointReport {
+            wal_bytes_before: before,
+            wal_bytes_after: before,
+            ..CheckpointReport::default()
+        });
+    };
+    let busy = run_checkpoint(conn, kind)?;
+    Ok(CheckpointReport {
+        kind,
+        wal_bytes_before: before,
+        wal_bytes_after: file_bytes(&wal),
+        busy,
+    })
+}
+
+fn run_checkpoint(conn: &Connection, kind: CheckpointKind) -> Result<bool, AuditError> {
+    let sql = match kind {
+        CheckpointKind::Truncate => "PRAGMA wal_checkpoint(TRUNCATE)",
+        CheckpointKind::Passive | CheckpointKind::None => "PRAGMA wal_checkpoint(PASSIVE)",
+    };
+    conn.query_row(sql, [], |row| row.get::<_, i64>(0))
+        .map(|busy| busy != 0)
+        .map_err(|error| AuditError::Checkpoint {
+            detail: error.to_string(),
+        })
+}

@@ -1,0 +1,146 @@
+use std::fs::{File, OpenOptions};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::AuditError;
+use crate::day::utc_day;
+use crate::redact::redacted_payload;
+use crate::store::WrittenEvent;
+
+pub fn logs_dir(var_dir: &Path) -> PathBuf {
+    var_dir.join("logs")
+}
+
+pub fn jsonl_path(logs_dir: &Path, day: &str) -> PathBuf {
+    logs_dir.join(format!("audit-{day}.jsonl"))
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonlLine<'a> {
+    pub event_id: i64,
+    pub ts_ms: i64,
+    pub event_type: &'a str,
+    pub sender: &'a str,
+    pub seq: u64,
+    pub source: &'a str,
+    pub run_id: Option<&'a str>,
+    pub cycle_id: Option<&'a str>,
+    pub snapshot_id: Option<&'a str>,
+    pub decision_id: Option<&'a str>,
+    pub order_intent_id: Option<&'a str>,
+    pub reason_codes: &'a [String],
+    pub event_hash: &'a str,
+    pub payload: Value,
+}
+
+impl<'a> JsonlLine<'a> {
+    pub fn from_written(written: &'a WrittenEvent) -> Self {
+        let record = &written.record;
+        Self {
+            event_id: written.event_id,
+            ts_ms: record.ts_ms,
+            event_type: &record.event_type,
+            sender: &record.sender,
+            seq: record.seq,
+            source: &record.source,
+            run_id: record.ids.run_id.as_deref(),
+            cycle_id: record.ids.cycle_id.as_deref(),
+            snapshot_id: record.ids.snapshot_id.as_deref(),
+            decision_id: record.ids.decision_id.as_deref(),
+            order_intent_id: record.ids.order_intent_id.as_deref(),
+            reason_codes: &record.reason_codes,
+            event_hash: &written.event_hash,
+            payload: redacted_payload(&record.payload_json),
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct JsonlTrail {
+    logs_dir: PathBuf,
+    current: Option<(String, BufWriter<File>)>,
+    line: Vec<u8>,
+}
+
+impl JsonlTrail {
+    pub fn open(var_dir: &Path) -> Result<Self, AuditError> {
+        let logs_dir = logs_dir(var_dir);
+        std::fs::create_dir_all(&logs_dir).map_err(|error| AuditError::Jsonl {
+            path: logs_dir.display().to_string(),
+            detail: error.to_string(),
+        })?;
+        Ok(Self {
+            logs_dir,
+            current: None,
+            line: Vec::with_capacity(1024),
+        })
+    }
+
+    pub fn append(&mut self, events: &[WrittenEvent]) -> Result<(), AuditError> {
+        for written in events {
+            let day = utc_day(written.record.ts_ms);
+            self.line.clear();
+            serde_json::to_writer(&mut self.line, &JsonlLine::from_written(written)).map_err(
+                |error| AuditError::Encode {
+                    detail: error.to_string(),
+                },
+            )?;
+            self.line.push(b'\n');
+            let line = std::mem::take(&mut self.line);
+            let result = self.writer_for(&day)?.write_all(&line);
+            self.line = line;
+            result.map_err(|error| self.io_error(&day, &error))?;
+        }
+        self.flush()
+    }
+
+    pub fn flush(&mut self) -> Result<(), AuditError> {
+        if let Some((day, writer)) = self.current.as_mut() {
+            let day = day.clone();
+            writer
+                .flush()
+                .map_err(|error| self.io_error(&day, &error))?;
+        }
+        Ok(())
+    }
+
+    fn writer_for(&mut self, day: &str) -> Result<&mut BufWriter<File>, AuditError> {
+        let reuse = self
+            .current
+            .as_ref()
+            .is_some_and(|(open_day, _)| open_day == day);
+        if !reuse {
+            self.flush()?;
+            let path = jsonl_path(&self.logs_dir, day);
+            let file = OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+                .map_err(|error| self.io_error(day, &error))?;
+            self.current = Some((day.to_owned(), BufWriter::with_capacity(256 * 1024, file)));
+        }
+        let logs_dir = &self.logs_dir;
+        self.current
+            .as_mut()
+            .map(|(_, writer)| writer)
+            .ok_or_else(|| trail_io_error(logs_dir, day, &std::io::Error::other("trail not open")))
+    }
+
+    fn io_error(&self, day: &str, error: &std::io::Error) -> AuditError {
+        trail_io_error(&self.logs_dir, day, error)
+    }
+}
+
+fn trail_io_error(logs_dir: &Path, day: &str, error: &std::io::Error) -> AuditError {
+    let detail = error.to_string();
+    let path = jsonl_path(logs_dir, day).display().to_string();
+    if error.kind() == std::io::ErrorKind::StorageFull {
+        return AuditError::DiskFull {
+            detail: format!("{path}: {detail}"),
+        };
+    }
+    AuditError::Jsonl { path, detail }
+}

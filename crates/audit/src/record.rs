@@ -1,0 +1,129 @@
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventIds {
+    pub run_id: Option<String>,
+    pub cycle_id: Option<String>,
+    pub snapshot_id: Option<String>,
+    pub decision_id: Option<String>,
+    pub order_intent_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventRecord {
+    pub sender: String,
+    pub seq: u64,
+    pub event_type: String,
+    pub ts_ms: i64,
+    pub source: String,
+    pub ids: EventIds,
+    pub reason_codes: Vec<String>,
+    pub payload_json: String,
+}
+
+#[derive(Serialize)]
+struct CanonicalEvent<'a> {
+    cycle_id: Option<&'a str>,
+    decision_id: Option<&'a str>,
+    event_type: &'a str,
+    order_intent_id: Option<&'a str>,
+    payload_json: &'a str,
+    reason_codes: &'a [String],
+    run_id: Option<&'a str>,
+    sender: &'a str,
+    seq: u64,
+    snapshot_id: Option<&'a str>,
+    source: &'a str,
+    ts_ms: i64,
+}
+
+impl EventRecord {
+    pub fn canonical_json(&self) -> String {
+        let canonical = CanonicalEvent {
+            cycle_id: self.ids.cycle_id.as_deref(),
+            decision_id: self.ids.decision_id.as_deref(),
+            event_type: &self.event_type,
+            order_intent_id: self.ids.order_intent_id.as_deref(),
+            payload_json: &self.payload_json,
+            reason_codes: &self.reason_codes,
+            run_id: self.ids.run_id.as_deref(),
+            sender: &self.sender,
+            seq: self.seq,
+            snapshot_id: self.ids.snapshot_id.as_deref(),
+            source: &self.source,
+            ts_ms: self.ts_ms,
+        };
+        serde_json::to_string(&canonical).unwrap_or_default()
+    }
+
+    pub fn chained_hash(&self, prev_hash: &str) -> String {
+        let mut hasher = Sha256::new();
+        hasher.update(prev_hash.as_bytes());
+        hasher.update(self.canonical_json().as_bytes());
+        hex::encode(hasher.finalize())
+    }
+
+    pub fn reason_codes_joined(&self) -> String {
+        self.reason_codes.join(",")
+    }
+}
+
+pub fn split_reason_codes(joined: &str) -> Vec<String> {
+    if joined.is_empty() {
+        return Vec::new();
+    }
+    joined.split(',').map(str::to_owned).collect()
+}
+
+#[cfg(test)]
+pub(crate) fn sample_record(sender: &str, seq: u64, event_type: &str) -> EventRecord {
+    EventRecord {
+        sender: sender.to_owned(),
+        seq,
+        event_type: event_type.to_owned(),
+        ts_ms: 1_764_000_000_000 + i64::try_from(seq).unwrap(),
+        source: sender.to_owned(),
+        ids: EventIds {
+            run_id: Some("run-1".to_owned()),
+            cycle_id: Some(format!("cycle-{}", seq / 10)),
+            snapshot_id: None,
+            decision_id: Some(format!("dec-{seq}")),
+            order_intent_id: None,
+        },
+        reason_codes: Vec::new(),
+        payload_json: "{}".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_depends_on_previous_hash_and_every_field() {
+        let record = sample_record("strategy", 1, "DECISION");
+        let base = record.chained_hash(GENESIS_HASH);
+        assert_eq!(base.len(), 64);
+        assert_ne!(base, record.chained_hash(&base));
+        let mut altered = record.clone();
+        altered.payload_json = "{\"x\":1}".to_owned();
+        assert_ne!(base, altered.chained_hash(GENESIS_HASH));
+        let mut altered_ids = record;
+        altered_ids.ids.order_intent_id = Some("oi-1".to_owned());
+        assert_ne!(base, altered_ids.chained_hash(GENESIS_HASH));
+    }
+
+    #[test]
+    fn reason_codes_round_trip_through_joined_column() {
+        let mut record = sample_record("risk", 2, "RISK_VERDICT");
+        record.reason_codes = vec!["RISK_COOLDOWN".to_owned(), "RISK_STALE_DATA".to_owned()];
+        assert_eq!(
+            split_reason_codes(&record.reason_codes_joined()),
+            record.reason_codes
+        );
+        assert!(split_reason_codes("").is_empty());
+    }
+}

@@ -1,0 +1,170 @@
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, params};
+
+use crate::AuditError;
+use crate::chain::{ChainHead, load_head, store_head};
+use crate::checkpoint::{CheckpointPolicy, CheckpointReport, enforce_checkpoint_policy};
+use crate::migrate::{audit_db_path, ensure_schema_current};
+use crate::project::project_event;
+use crate::record::EventRecord;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ack {
+    pub sender: String,
+    pub seq: u64,
+    pub duplicate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenEvent {
+    pub event_id: i64,
+    pub event_hash: String,
+    pub record: EventRecord,
+}
+
+#[derive(Debug, Default)]
+pub struct BatchOutcome {
+    pub acks: Vec<Ack>,
+    pub written: Vec<WrittenEvent>,
+    pub checkpoint: CheckpointReport,
+}
+
+#[derive(Debug)]
+pub struct StoreWriter {
+    conn: Connection,
+    path: PathBuf,
+    head: ChainHead,
+    checkpoint: CheckpointPolicy,
+}
+
+pub const WRITER_BUSY_TIMEOUT: Duration = Duration::from_millis(250);
+
+impl StoreWriter {
+    pub fn open(var_dir: &Path, checkpoint: CheckpointPolicy) -> Result<Self, AuditError> {
+        let path = audit_db_path(var_dir);
+        let conn = open_writer_connection(&path)?;
+        ensure_schema_current(&conn, &path)?;
+        let head = load_head(&conn).map_err(|error| AuditError::from_read(&error))?;
+        Ok(Self {
+            conn,
+            path,
+            head,
+            checkpoint,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn head(&self) -> &ChainHead {
+        &self.head
+    }
+
+    pub fn commit_batch(&mut self, records: &[EventRecord]) -> Result<BatchOutcome, AuditError> {
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|error| AuditError::from_write(&error))?;
+        let (head, outcome) = append_all(&tx, self.head.clone(), records)
+            .map_err(|error| AuditError::from_write(&error))?;
+        store_head(&tx, &head).map_err(|error| AuditError::from_write(&error))?;
+        tx.commit()
+            .map_err(|error| AuditError::from_write(&error))?;
+        self.head = head;
+        let checkpoint = enforce_checkpoint_policy(&self.conn, &self.path, &self.checkpoint)?;
+        Ok(BatchOutcome {
+            checkpoint,
+            ..outcome
+        })
+    }
+}
+
+fn append_all(
+    tx: &Transaction<'_>,
+    mut head: ChainHead,
+    records: &[EventRecord],
+) -> rusqlite::Result<(ChainHead, BatchOutcome)> {
+    let mut outcome = BatchOutcome::default();
+    for record in records {
+        let event_hash = record.chained_hash(&head.head_hash);
+        let event_id = head.event_count + 1;
+        let inserted = insert_event(tx, event_id, record, &head.head_hash, &event_hash)?;
+        if inserted {
+            project_event(tx, event_id, record)?;
+            head = ChainHead {
+                event_count: event_id,
+                head_hash: event_hash.clone(),
+            };
+            outcome.written.push(WrittenEvent {
+                event_id,
+                event_hash,
+                record: record.clone(),
+            });
+        }
+        outcome.acks.push(Ack {
+            sender: record.sender.clone(),
+            seq: record.seq,
+            duplicate: !inserted,
+        });
+    }
+    Ok((head, outcome))
+}
+
+fn insert_event(
+    tx: &Transaction<'_>,
+    event_id: i64,
+    record: &EventRecord,
+    prev_hash: &str,
+    event_hash: &str,
+) -> rusqlite::Result<bool> {
+    let seq =
+        i64::try_from(record.seq).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(1, 0))?;
+    let mut statement = tx.prepare_cached(
+        "INSERT INTO events (event_id, sender, seq, event_type, ts_ms, source, run_id, cycle_id, \
+         snapshot_id, decision_id, order_intent_id, reason_codes, payload_json, prev_hash, event_hash) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) \
+         ON CONFLICT (sender, seq) DO NOTHING",
+    )?;
+    let changed = statement.execute(params![
+        event_id,
+        record.sender,
+        seq,
+        record.event_type,
+        record.ts_ms,
+        record.source,
+        record.ids.run_id,
+        record.ids.cycle_id,
+        record.ids.snapshot_id,
+        record.ids.decision_id,
+        record.ids.order_intent_id,
+        record.reason_codes_joined(),
+        record.payload_json,
+        prev_hash,
+        event_hash,
+    ])?;
+    Ok(changed == 1)
+}
+
+pub fn open_writer_connection(path: &Path) -> Result<Connection, AuditError> {
+    let open_error = |error: rusqlite::Error| AuditError::StoreOpen {
+        path: path.display().to_string(),
+        detail: error.to_string(),
+    };
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(open_error)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(open_error)?;
+    conn.pragma_update(None, "wal_autocheckpoint", 0)
+        .map_err(open_error)?;
+    conn.busy_timeout(WRITER_BUSY_TIMEOUT).map_err(open_error)?;
+    Ok(conn)
+}
