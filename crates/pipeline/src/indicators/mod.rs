@@ -1,5 +1,5 @@
 mod adx;
-mod atr;
+pub(crate) mod atr;
 mod correlation;
 mod efficiency;
 mod math;
