@@ -1,0 +1,9 @@
+pub mod account;
+pub mod call;
+pub mod client;
+pub mod enums;
+pub mod market;
+pub mod params;
+pub mod public;
+pub mod requests;
+pub mod signed;
