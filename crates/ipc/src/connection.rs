@@ -1,0 +1,150 @@
+use interprocess::local_socket::tokio::Stream;
+use livespot_domain::{CorrelationIds, ProcessRole, Validate};
+use tokio::io::BufReader;
+
+use crate::envelope::{Envelope, system_now_ms};
+use crate::error::IpcError;
+use crate::frame::{FrameLimits, read_frame, write_frame};
+use crate::payload::Payload;
+use crate::shared_stream::SharedStream;
+
+#[derive(Debug)]
+pub struct EnvelopeReader {
+    inner: BufReader<SharedStream>,
+    peer: ProcessRole,
+    last_seq: Option<u64>,
+    limits: FrameLimits,
+    broken: Option<IpcError>,
+}
+
+impl EnvelopeReader {
+    pub fn peer(&self) -> ProcessRole {
+        self.peer
+    }
+
+    pub async fn read_envelope(&mut self) -> Result<Option<Envelope>, IpcError> {
+        if let Some(error) = &self.broken {
+            return Err(error.clone());
+        }
+        let outcome = self.read_checked().await;
+        if let Err(error) = &outcome
+            && !error.connection_still_aligned()
+        {
+            self.broken = Some(error.clone());
+        }
+        outcome
+    }
+
+    async fn read_checked(&mut self) -> Result<Option<Envelope>, IpcError> {
+        let Some(body) = read_frame(&mut self.inner, self.limits).await? else {
+            return Ok(None);
+        };
+        let envelope = Envelope::decode(&body)?;
+        if envelope.sender != self.peer {
+            return Err(IpcError::SenderMismatch {
+                authenticated: self.peer,
+                claimed: envelope.sender,
+            });
+        }
+        if self.last_seq.is_some_and(|last| envelope.seq <= last) {
+            return Err(IpcError::SequenceRegressed {
+                last: self.last_seq.unwrap_or_default(),
+                received: envelope.seq,
+            });
+        }
+        self.last_seq = Some(envelope.seq);
+        envelope.validate()?;
+        Ok(Some(envelope))
+    }
+}
+
+#[derive(Debug)]
+pub struct EnvelopeWriter {
+    inner: SharedStream,
+    role: ProcessRole,
+    next_seq: u64,
+    limits: FrameLimits,
+}
+
+impl EnvelopeWriter {
+    pub fn role(&self) -> ProcessRole {
+        self.role
+    }
+
+    pub async fn write_envelope(&mut self, envelope: &Envelope) -> Result<(), IpcError> {
+        let body = envelope.encode()?;
+        write_frame(&mut self.inner, &body, self.limits).await
+    }
+
+    pub async fn send(
+        &mut self,
+        correlation: CorrelationIds,
+        payload: Payload,
+    ) -> Result<u64, IpcError> {
+        let seq = self.next_seq;
+        let envelope = Envelope::new(self.role, seq, system_now_ms(), correlation, payload);
+        self.write_envelope(&envelope).await?;
+        self.next_seq = seq.saturating_add(1);
+        Ok(seq)
+    }
+}
+
+#[derive(Debug)]
+pub struct Connection {
+    reader: EnvelopeReader,
+    writer: EnvelopeWriter,
+}
+
+impl Connection {
+    pub(crate) fn new(
+        stream: Stream,
+        role: ProcessRole,
+        peer: ProcessRole,
+        limits: FrameLimits,
+    ) -> Self {
+        let shared = SharedStream::new(stream);
+        Self {
+            reader: EnvelopeReader {
+                inner: BufReader::new(shared.clone()),
+                peer,
+                last_seq: None,
+                limits,
+                broken: None,
+            },
+            writer: EnvelopeWriter {
+                inner: shared,
+                role,
+                next_seq: 1,
+                limits,
+            },
+        }
+    }
+
+    pub fn peer(&self) -> ProcessRole {
+        self.reader.peer
+    }
+
+    pub fn role(&self) -> ProcessRole {
+        self.writer.role
+    }
+
+    pub async fn read_envelope(&mut self) -> Result<Option<Envelope>, IpcError> {
+        self.reader.read_envelope().await
+    }
+
+    pub async fn write_envelope(&mut self, envelope: &Envelope) -> Result<(), IpcError> {
+        self.writer.write_envelope(envelope).await
+    }
+
+    pub async fn send(
+        &mut self,
+        correlation: CorrelationIds,
+        payload: Payload,
+    ) -> Result<u64, IpcError> {
+        self.writer.send(correlation, payload).await
+    }
+
+    pub fn into_split(self) -> (EnvelopeReader, EnvelopeWriter) {
+        (self.reader, self.writer)
+    }
+}
