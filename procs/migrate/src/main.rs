@@ -17,6 +17,9 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Err(status) = cli.common.load_config("livespot-migrate") {
+        return status.into();
+    }
     let path = audit_db_path(&cli.common.var_dir);
     match migrate_store(&path) {
         Ok(outcome) => {
