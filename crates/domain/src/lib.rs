@@ -1,5 +1,6 @@
 mod audit;
 mod clock;
+mod contracts;
 mod correlation;
 mod hashing;
 mod ids;
@@ -14,6 +15,13 @@ mod violation;
 
 pub use audit::{AuditEvent, AuditEventType};
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use contracts::{
+    AiGateResult, AiModification, AiVerdict, BookLevel, Decision, ENTRY_MAX_SLIPPAGE_BPS,
+    EntryKind, EntryPlan, ExitPlan, Fallback, IntentKind, Kline, MAKER_FIRST_MAX_TTL_MS,
+    MAKER_FIRST_MIN_TTL_MS, MarketSnapshot, OrderIntent, Regime, RiskOutcome, RiskVerdict,
+    SIGNED_INTENT_MAX_NONCE_CHARS, SignedIntent, TRAILING_DELTA_MAX_BIPS, TRAILING_DELTA_MIN_BIPS,
+    TrailingMode,
+};
 pub use correlation::CorrelationIds;
 pub use hashing::{
     canonical_hash, canonical_json, canonical_json_text, input_hash, is_sha256_hex, sha256_hex,
