@@ -35,6 +35,8 @@ pub enum IpcError {
         listener: ProcessRole,
         connector: ProcessRole,
     },
+    #[error("IPC_KEY_MALFORMED: {0}")]
+    KeyMalformed(String),
     #[error("IPC_RUN_DIR_INSECURE: {path} has mode {mode:o}, expected 700")]
     RunDirInsecure { path: String, mode: u32 },
     #[error("IPC_RUN_DIR_FAILED: {0}")]
@@ -78,7 +80,7 @@ impl IpcError {
             Self::RoleNotAllowed(_) => ReasonCode::IpcRoleNotAllowed,
             Self::SequenceRegressed { .. } => ReasonCode::IpcContractViolation,
             Self::HandshakeTimeout(_) => ReasonCode::IpcHandshakeTimeout,
-            Self::KeyMissing { .. } => ReasonCode::IpcKeyMissing,
+            Self::KeyMissing { .. } | Self::KeyMalformed(_) => ReasonCode::IpcKeyMissing,
             Self::RunDirInsecure { .. } => ReasonCode::IpcRunDirInsecure,
             Self::RunDirFailed(_) => ReasonCode::IpcRunDirFailed,
             Self::BindFailed(_) => ReasonCode::IpcBindFailed,

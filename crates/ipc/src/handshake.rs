@@ -132,7 +132,7 @@ where
         return Err(IpcError::RoleNotAllowed(response.connector));
     }
     let link = Link::new(keys.role, response.connector);
-    let key = keys.link_key(link)?;
+    let key = &keys.link_key(link)?;
     if !verify_mac(
         key,
         &proof_parts(CONNECTOR_PROOF_LABEL, &nonce, link),
@@ -173,7 +173,7 @@ where
     S: AsyncRead + AsyncWrite + Unpin,
 {
     let link = Link::new(listener, keys.role);
-    let key = keys.link_key(link)?;
+    let key = &keys.link_key(link)?;
     let challenge: Challenge = expect_message(stream).await?;
     require_version(challenge.protocol_version)?;
     if challenge.listener != listener {
@@ -215,8 +215,7 @@ mod tests {
     use crate::run_keys::RunSecrets;
 
     fn keys_for(secrets: &RunSecrets, role: ProcessRole) -> RunKeys {
-        let links = [Link::new(ProcessRole::Executor, ProcessRole::Risk)];
-        secrets.keys_for(role, &links).unwrap()
+        secrets.keys_for(role, &[ProcessRole::Risk])
     }
 
     async fn listener_that_skips_verification<S>(stream: &mut S)

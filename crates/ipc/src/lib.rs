@@ -14,7 +14,6 @@ mod rejection;
 mod run_keys;
 mod secret_key;
 mod shared_stream;
-mod topology;
 
 pub use connection::{Connection, EnvelopeReader, EnvelopeWriter};
 pub use connector::{connect, open_raw_stream};
@@ -31,6 +30,5 @@ pub use listener::{AuthenticatedConnection, Listener};
 pub use mac::{MAC_BYTES, compute_mac, verify_mac};
 pub use payload::{MAX_DETAIL_CHARS, Payload, ShutdownStage};
 pub use rejection::Rejection;
-pub use run_keys::{Link, LinkKeyEntry, RunKeys, RunSecrets};
+pub use run_keys::{Link, PeerLinkKey, RunKeys, RunSecrets, derive_link_key};
 pub use secret_key::{SECRET_KEY_BYTES, SecretKey};
-pub use topology::{allowed_connectors, default_links};

@@ -4,6 +4,8 @@ use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
+use crate::error::IpcError;
+
 pub const SECRET_KEY_BYTES: usize = 32;
 
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize, Zeroize, ZeroizeOnDrop)]
@@ -19,6 +21,18 @@ impl SecretKey {
         let mut bytes = [0_u8; SECRET_KEY_BYTES];
         rand::rng().fill_bytes(&mut bytes);
         Self(bytes)
+    }
+
+    pub fn from_hex(text: &str) -> Result<Self, IpcError> {
+        let mut bytes = [0_u8; SECRET_KEY_BYTES];
+        hex::decode_to_slice(text.trim(), &mut bytes).map_err(|error| {
+            IpcError::KeyMalformed(format!("expected {SECRET_KEY_BYTES} hex bytes: {error}"))
+        })?;
+        Ok(Self(bytes))
+    }
+
+    pub fn expose_hex(&self) -> String {
+        hex::encode(self.0)
     }
 
     pub(crate) fn expose(&self) -> &[u8; SECRET_KEY_BYTES] {
@@ -42,6 +56,18 @@ mod tests {
         let shown = format!("{key:?}");
         assert_eq!(shown, "SecretKey(<redacted>)");
         assert!(!shown.contains("171"));
+    }
+
+    #[test]
+    fn hex_round_trips_and_wrong_lengths_are_refused() {
+        let key = SecretKey::generate();
+        assert_eq!(SecretKey::from_hex(&key.expose_hex()).unwrap(), key);
+        let short = SecretKey::from_hex("abcd").unwrap_err();
+        assert_eq!(
+            short.reason_code(),
+            livespot_domain::ReasonCode::IpcKeyMissing
+        );
+        assert!(SecretKey::from_hex(&"zz".repeat(SECRET_KEY_BYTES)).is_err());
     }
 
     #[test]

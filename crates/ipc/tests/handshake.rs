@@ -6,9 +6,9 @@
 
 mod common;
 
-use common::{GUARD, executor_listener, limits, links, run_id};
+use common::{GUARD, executor_listener, limits, run_id};
 use livespot_domain::{CorrelationIds, ProcessRole, ReasonCode};
-use livespot_ipc::{Payload, RunSecrets, connect};
+use livespot_ipc::{Endpoint, Listener, Payload, RunSecrets, connect};
 
 async fn within<F: std::future::Future>(future: F) -> F::Output {
     tokio::time::timeout(GUARD, future)
@@ -75,9 +75,7 @@ async fn wrong_token_is_refused_and_the_listener_serves_the_next_client() {
     let dir = tempfile::tempdir().unwrap();
     let mut fixture = executor_listener(dir.path());
     let mut rejections = fixture.listener.take_rejections().unwrap();
-    let impostor = RunSecrets::generate(run_id())
-        .keys_for(ProcessRole::Risk, &links())
-        .unwrap();
+    let impostor = RunSecrets::generate(run_id()).keys_for(ProcessRole::Risk, &[]);
     expect_rejection(
         &mut fixture,
         &mut rejections,
@@ -107,14 +105,7 @@ async fn role_unknown_to_the_listener_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut fixture = executor_listener(dir.path());
     let mut rejections = fixture.listener.take_rejections().unwrap();
-    let foreign_links = vec![livespot_ipc::Link::new(
-        ProcessRole::Executor,
-        ProcessRole::Panel,
-    )];
-    let panel = fixture
-        .secrets
-        .keys_for(ProcessRole::Panel, &foreign_links)
-        .unwrap();
+    let panel = RunSecrets::generate(run_id()).keys_for(ProcessRole::Panel, &[]);
     expect_rejection(
         &mut fixture,
         &mut rejections,
@@ -125,13 +116,49 @@ async fn role_unknown_to_the_listener_is_refused() {
 }
 
 #[tokio::test]
-async fn missing_link_key_fails_before_connecting() {
+async fn token_of_another_run_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let fixture = executor_listener(dir.path());
-    let keys = fixture.secrets.keys_for(ProcessRole::Risk, &[]).unwrap();
-    let outcome = within(connect(&fixture.endpoint, &keys, limits())).await;
+    let mut fixture = executor_listener(dir.path());
+    let mut rejections = fixture.listener.take_rejections().unwrap();
+    let risk_token = fixture
+        .secrets
+        .role_tokens
+        .get(&ProcessRole::Risk)
+        .unwrap()
+        .clone();
+    let other_run = livespot_domain::RunId::new("run-other").unwrap();
+    let replayed = livespot_ipc::RunKeys::new(other_run, ProcessRole::Risk, risk_token);
+    expect_rejection(
+        &mut fixture,
+        &mut rejections,
+        &replayed,
+        ReasonCode::IpcAuthFailed,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn allowlisted_role_without_a_link_key_is_refused_with_key_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = RunSecrets::generate(run_id());
+    let endpoint = Endpoint::for_role(dir.path(), &run_id(), ProcessRole::Executor);
+    let keys = secrets.keys_for(ProcessRole::Executor, &[ProcessRole::Risk]);
+    let allowlist = vec![ProcessRole::Risk, ProcessRole::Strategy];
+    let mut listener = Listener::bind(endpoint.clone(), allowlist, keys, limits()).unwrap();
+    let mut rejections = listener.take_rejections().unwrap();
+    let strategy = secrets.keys_for(ProcessRole::Strategy, &[]);
+    assert!(
+        within(connect(&endpoint, &strategy, limits()))
+            .await
+            .is_err()
+    );
+    let rejection = within(rejections.recv()).await.unwrap();
+    assert_eq!(rejection.reason, ReasonCode::IpcKeyMissing);
+    assert_eq!(rejection.claimed_role, Some(ProcessRole::Strategy));
+    let risk = secrets.keys_for(ProcessRole::Risk, &[]);
+    within(connect(&endpoint, &risk, limits())).await.unwrap();
     assert_eq!(
-        outcome.unwrap_err().reason_code(),
-        ReasonCode::IpcKeyMissing
+        within(listener.accept()).await.unwrap().peer(),
+        ProcessRole::Risk
     );
 }

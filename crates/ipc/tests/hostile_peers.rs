@@ -172,9 +172,7 @@ async fn run_dir_is_private_and_a_loose_one_is_refused() {
     let endpoint =
         livespot_ipc::Endpoint::for_role(loose.path(), &common::run_id(), ProcessRole::Executor);
     let secrets = livespot_ipc::RunSecrets::generate(common::run_id());
-    let keys = secrets
-        .keys_for(ProcessRole::Executor, &common::links())
-        .unwrap();
+    let keys = secrets.keys_for(ProcessRole::Executor, &common::EXECUTOR_ACCEPTS);
     let refused = livespot_ipc::Listener::bind(endpoint, vec![ProcessRole::Risk], keys, limits());
     assert_eq!(
         refused.unwrap_err().reason_code(),

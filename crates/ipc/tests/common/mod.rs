@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use livespot_domain::{ProcessRole, RunId};
-use livespot_ipc::{Endpoint, FrameLimits, IpcLimits, Link, Listener, RunKeys, RunSecrets};
+use livespot_ipc::{Endpoint, FrameLimits, IpcLimits, Listener, RunKeys, RunSecrets};
 
 pub const GUARD: Duration = Duration::from_secs(10);
 
@@ -13,12 +13,7 @@ pub fn run_id() -> RunId {
     RunId::new("run-test-1").unwrap()
 }
 
-pub fn links() -> Vec<Link> {
-    vec![
-        Link::new(ProcessRole::Executor, ProcessRole::Risk),
-        Link::new(ProcessRole::Executor, ProcessRole::Strategy),
-    ]
-}
+pub const EXECUTOR_ACCEPTS: [ProcessRole; 1] = [ProcessRole::Risk];
 
 pub fn limits() -> IpcLimits {
     IpcLimits {
@@ -38,14 +33,14 @@ pub struct Fixture {
 
 impl Fixture {
     pub fn keys(&self, role: ProcessRole) -> RunKeys {
-        self.secrets.keys_for(role, &links()).unwrap()
+        self.secrets.keys_for(role, &[])
     }
 }
 
 pub fn executor_listener(var_dir: &Path) -> Fixture {
     let secrets = RunSecrets::generate(run_id());
     let endpoint = Endpoint::for_role(var_dir, &run_id(), ProcessRole::Executor);
-    let keys = secrets.keys_for(ProcessRole::Executor, &links()).unwrap();
+    let keys = secrets.keys_for(ProcessRole::Executor, &EXECUTOR_ACCEPTS);
     let listener =
         Listener::bind(endpoint.clone(), vec![ProcessRole::Risk], keys, limits()).unwrap();
     Fixture {
