@@ -97,3 +97,8 @@ fn value_too_large_for_its_type_is_a_parse_error_naming_the_key() {
     assert_eq!(error.reason_code(), "CONFIG_PARSE");
     assert!(error.key().starts_with("audit.queue_alert_pct"), "{error}");
 }
+
+#[test]
+fn entry_ttl_outside_the_domain_maker_first_bounds_is_refused() {
+    assert_out_of_range("strategy", "entry_ttl_ms_max", "120001", "250..=120000");
+}

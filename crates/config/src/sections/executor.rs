@@ -1,3 +1,4 @@
+use livespot_domain::ENTRY_MAX_SLIPPAGE_BPS;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -63,7 +64,7 @@ impl ExecutorConfig {
             "executor.max_slippage_bps",
             &self.max_slippage_bps,
             &Decimal::ZERO,
-            &Decimal::from(500),
+            &ENTRY_MAX_SLIPPAGE_BPS,
         )?;
         in_range(
             "executor.reconcile_interval_ms",

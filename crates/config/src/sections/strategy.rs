@@ -1,3 +1,4 @@
+use livespot_domain::{MAKER_FIRST_MAX_TTL_MS, MAKER_FIRST_MIN_TTL_MS};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -137,14 +138,14 @@ impl StrategyConfig {
         in_range(
             "strategy.entry_ttl_ms_min",
             &self.entry_ttl_ms_min,
-            &100,
-            &600_000,
+            &MAKER_FIRST_MIN_TTL_MS,
+            &MAKER_FIRST_MAX_TTL_MS,
         )?;
         in_range(
             "strategy.entry_ttl_ms_max",
             &self.entry_ttl_ms_max,
-            &100,
-            &600_000,
+            &MAKER_FIRST_MIN_TTL_MS,
+            &MAKER_FIRST_MAX_TTL_MS,
         )?;
         cross(
             self.entry_ttl_ms_min <= self.entry_ttl_ms_max,
