@@ -1,6 +1,6 @@
 use serde::Serialize;
 
-use crate::BlockReason;
+use livespot_domain::ReasonCode;
 
 pub const DAY_MS: i64 = 86_400_000;
 
@@ -67,7 +67,7 @@ impl TradeLedger {
         self.exits.retain(|exit| exit.ts_ms >= horizon);
     }
 
-    pub fn check(&self, symbol: &str, now_ms: i64, params: &OvertradeParams) -> Vec<BlockReason> {
+    pub fn check(&self, symbol: &str, now_ms: i64, params: &OvertradeParams) -> Vec<ReasonCode> {
         let mut blocks = Vec::new();
         let in_window = self
             .entries
@@ -75,19 +75,19 @@ impl TradeLedger {
             .filter(|entry| entry.symbol == symbol && now_ms - entry.ts_ms < params.window_ms)
             .count();
         if in_window >= params.max_entries_per_symbol_window {
-            blocks.push(BlockReason::OvertradeSymbolWindow);
+            blocks.push(ReasonCode::OvertradeSymbolWindow);
         }
         let cooling = self.exits.iter().any(|exit| {
             exit.symbol == symbol && now_ms - exit.ts_ms < params.cooldown_after_exit_ms
         });
         if cooling {
-            blocks.push(BlockReason::OvertradeCooldown);
+            blocks.push(ReasonCode::CooldownActive);
         }
         let streak_paused = self
             .last_loss_ms
             .is_some_and(|last| now_ms - last < params.loss_streak_pause_ms);
         if self.loss_streak >= params.max_loss_streak && streak_paused {
-            blocks.push(BlockReason::OvertradeLossStreak);
+            blocks.push(ReasonCode::OvertradeLossStreak);
         }
         let today = now_ms.div_euclid(DAY_MS);
         let entries_today = self
@@ -96,7 +96,7 @@ impl TradeLedger {
             .filter(|entry| entry.ts_ms.div_euclid(DAY_MS) == today)
             .count();
         if entries_today >= params.max_entries_per_day {
-            blocks.push(BlockReason::OvertradeDayLimit);
+            blocks.push(ReasonCode::OvertradeDayLimit);
         }
         blocks
     }

@@ -32,7 +32,7 @@ fn symbol_window_limit_blocks_until_the_window_passes() {
     let now = START + 20 * MINUTE;
     assert_eq!(
         ledger.check("BTCUSDT", now, &params()),
-        vec![BlockReason::OvertradeSymbolWindow]
+        vec![ReasonCode::OvertradeSymbolWindow]
     );
     assert!(ledger.check("ETHUSDT", now, &params()).is_empty());
     assert!(
@@ -48,7 +48,7 @@ fn cooldown_after_exit_is_per_symbol_and_expires() {
     ledger.record_exit("BTCUSDT", START, true);
     assert_eq!(
         ledger.check("BTCUSDT", START + 14 * MINUTE, &params()),
-        vec![BlockReason::OvertradeCooldown]
+        vec![ReasonCode::CooldownActive]
     );
     assert!(
         ledger
@@ -72,7 +72,7 @@ fn loss_streak_blocks_for_the_pause_and_a_win_resets_it() {
     let later = START + 30 * MINUTE;
     assert_eq!(
         ledger.check("D", later, &params()),
-        vec![BlockReason::OvertradeLossStreak]
+        vec![ReasonCode::OvertradeLossStreak]
     );
     assert!(
         ledger
@@ -92,7 +92,7 @@ fn trades_per_utc_day_limit() {
     }
     assert_eq!(
         ledger.check("E", START + 5 * MINUTE, &params()),
-        vec![BlockReason::OvertradeDayLimit]
+        vec![ReasonCode::OvertradeDayLimit]
     );
     assert!(ledger.check("E", START + DAY_MS, &params()).is_empty());
 }

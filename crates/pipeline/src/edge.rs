@@ -2,7 +2,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::indicators::{BPS_PER_UNIT, to_bps};
-use crate::{BlockReason, Regime};
+use livespot_domain::ReasonCode;
+
+use crate::Regime;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EdgeParams {
@@ -38,9 +40,9 @@ pub struct EdgeEstimate {
 }
 
 impl EdgeEstimate {
-    pub fn check(&self) -> Result<(), BlockReason> {
+    pub fn check(&self) -> Result<(), ReasonCode> {
         if self.net_edge_bps < self.min_edge_bps {
-            Err(BlockReason::EdgeBelowMin)
+            Err(ReasonCode::EdgeBelowMin)
         } else {
             Ok(())
         }
@@ -133,6 +135,6 @@ mod tests {
     #[test]
     fn edge_under_min_blocks_with_edge_below_min() {
         let edge = estimate_edge(&inputs(Regime::Trend, true, dec!(14.01)), &params());
-        assert_eq!(edge.check(), Err(BlockReason::EdgeBelowMin));
+        assert_eq!(edge.check(), Err(ReasonCode::EdgeBelowMin));
     }
 }

@@ -2,7 +2,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::indicators::{BPS_PER_UNIT, to_bps};
-use crate::{BlockReason, Regime};
+use livespot_domain::ReasonCode;
+
+use crate::Regime;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -72,7 +74,7 @@ pub fn round_up_to(value: Decimal, step: Decimal) -> Decimal {
     (value / step).ceil() * step
 }
 
-pub fn plan_exit(inputs: &ExitInputs, params: &ExitParams) -> Result<ExitChoice, BlockReason> {
+pub fn plan_exit(inputs: &ExitInputs, params: &ExitParams) -> Result<ExitChoice, ReasonCode> {
     let (tp_atr, sl_atr) = match inputs.regime {
         Regime::Trend => (params.take_profit_atr_trend, params.stop_loss_atr_trend),
         Regime::Range | Regime::NoTrade => {
@@ -135,7 +137,7 @@ pub fn check_exit_sanity(
     inputs: &ExitInputs,
     choice: &ExitChoice,
     params: &ExitParams,
-) -> Result<(), BlockReason> {
+) -> Result<(), ReasonCode> {
     let entry = inputs.entry_price;
     let ordered =
         choice.take_profit > entry && entry > choice.stop_loss && choice.stop_loss > Decimal::ZERO;
@@ -149,7 +151,7 @@ pub fn check_exit_sanity(
     if ordered && within(profit_distance) && within(stop_distance) && beyond_costs {
         Ok(())
     } else {
-        Err(BlockReason::ExitSanityFailed)
+        Err(ReasonCode::ExitSanityFailed)
     }
 }
 

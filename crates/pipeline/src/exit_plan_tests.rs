@@ -84,7 +84,7 @@ fn take_profit_inside_round_trip_fees_fails_sanity() {
         &inputs(Regime::Range, dec!(0.1)),
         &params(TrailingPolicy::Off),
     );
-    assert_eq!(plan, Err(BlockReason::ExitSanityFailed));
+    assert_eq!(plan, Err(ReasonCode::ExitSanityFailed));
 }
 
 #[test]
@@ -93,7 +93,7 @@ fn stop_within_one_tick_fails_sanity() {
     tiny.round_trip_fee_bps = Decimal::ZERO;
     assert_eq!(
         plan_exit(&tiny, &params(TrailingPolicy::Off)),
-        Err(BlockReason::ExitSanityFailed)
+        Err(ReasonCode::ExitSanityFailed)
     );
 }
 
@@ -107,7 +107,7 @@ fn sanity_rejects_inverted_and_too_far_levels() {
     };
     assert_eq!(
         check_exit_sanity(&context, &inverted, &params(TrailingPolicy::Off)),
-        Err(BlockReason::ExitSanityFailed)
+        Err(ReasonCode::ExitSanityFailed)
     );
     let too_far = ExitChoice {
         stop_loss: dec!(89),
@@ -115,6 +115,6 @@ fn sanity_rejects_inverted_and_too_far_levels() {
     };
     assert_eq!(
         check_exit_sanity(&context, &too_far, &params(TrailingPolicy::Off)),
-        Err(BlockReason::ExitSanityFailed)
+        Err(ReasonCode::ExitSanityFailed)
     );
 }

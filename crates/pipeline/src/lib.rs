@@ -1,6 +1,5 @@
 mod adaptive;
 mod anti_overtrading;
-mod block;
 mod edge;
 mod entry_plan;
 mod error;
@@ -10,12 +9,12 @@ mod kline;
 mod kline_csv;
 mod microstructure;
 mod regime;
+pub mod selection;
 mod signal;
 mod sizing;
 
 pub use adaptive::{AdaptiveParams, adaptive_min_edge_bps};
 pub use anti_overtrading::{DAY_MS, LedgerEntry, LedgerExit, OvertradeParams, TradeLedger};
-pub use block::BlockReason;
 pub use edge::{EdgeEstimate, EdgeInputs, EdgeParams, estimate_edge};
 pub use entry_plan::{
     EntryChoice, EntryCosts, EntryFallback, EntryMode, EntryOrder, EntryParams, choose_order,

@@ -1,9 +1,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::BlockReason;
 use crate::exit_plan::round_down_to;
 use crate::indicators::BPS_PER_UNIT;
+use livespot_domain::ReasonCode;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SymbolFilters {
@@ -41,10 +41,10 @@ pub fn size_position(
     inputs: &SizingInputs,
     filters: &SymbolFilters,
     params: &SizingParams,
-) -> Result<Size, BlockReason> {
+) -> Result<Size, ReasonCode> {
     let stop_distance = inputs.entry_price - inputs.stop_loss;
     if stop_distance <= Decimal::ZERO || inputs.entry_price <= Decimal::ZERO {
-        return Err(BlockReason::ExitSanityFailed);
+        return Err(ReasonCode::ExitSanityFailed);
     }
     let risk_budget = inputs.equity * params.risk_per_trade_bps / BPS_PER_UNIT;
     let risk_quantity = risk_budget / stop_distance;
@@ -54,7 +54,7 @@ pub fn size_position(
         inputs.equity * params.max_total_exposure_bps / BPS_PER_UNIT - inputs.total_exposure;
     let room = symbol_room.min(total_room);
     if room < filters.min_notional.max(Decimal::ZERO) || room <= Decimal::ZERO {
-        return Err(BlockReason::SizeExposureCap);
+        return Err(ReasonCode::SizeExposureCap);
     }
     let cap_quantity = room / inputs.entry_price;
     let capped_by_exposure = cap_quantity < risk_quantity;
@@ -63,7 +63,7 @@ pub fn size_position(
     let meets_entry_notional = quantity * inputs.entry_price >= filters.min_notional;
     let meets_stop_notional = quantity * inputs.stop_loss >= filters.min_notional;
     if !(meets_lot && meets_entry_notional && meets_stop_notional) {
-        return Err(BlockReason::SizeBelowMinNotional);
+        return Err(ReasonCode::SizeBelowMinNotional);
     }
     Ok(Size {
         quantity,
@@ -129,7 +129,7 @@ mod tests {
         used.total_exposure = dec!(497);
         assert_eq!(
             size_position(&used, &filters(), &params()),
-            Err(BlockReason::SizeExposureCap)
+            Err(ReasonCode::SizeExposureCap)
         );
     }
 
@@ -154,7 +154,7 @@ mod tests {
         over_edge.min_notional = dec!(245.1);
         assert_eq!(
             size_position(&inputs(dec!(1000)), &over_edge, &wide_params()),
-            Err(BlockReason::SizeBelowMinNotional)
+            Err(ReasonCode::SizeBelowMinNotional)
         );
     }
 
@@ -164,7 +164,7 @@ mod tests {
         big_lot.min_qty = dec!(3);
         assert_eq!(
             size_position(&inputs(dec!(1000)), &big_lot, &wide_params()),
-            Err(BlockReason::SizeBelowMinNotional)
+            Err(ReasonCode::SizeBelowMinNotional)
         );
     }
 }
