@@ -73,6 +73,7 @@ text_enum!(ReasonCode, ReasonCodeUnknown, {
     IntentExpired => "INTENT_EXPIRED",
     IntentNonceReplay => "INTENT_NONCE_REPLAY",
     IntentContractInvalid => "INTENT_CONTRACT_INVALID",
+    IntentNonceStoreFailed => "INTENT_NONCE_STORE_FAILED",
     CapMaxNotional => "CAP_MAX_NOTIONAL",
     CapSymbolNotAllowed => "CAP_SYMBOL_NOT_ALLOWED",
     CapMaxOpenOrders => "CAP_MAX_OPEN_ORDERS",
@@ -149,6 +150,7 @@ text_enum!(ReasonCode, ReasonCodeUnknown, {
 
     SysModeTransitionForbidden => "SYS_MODE_TRANSITION_FORBIDDEN",
     IntentTransitionForbidden => "INTENT_TRANSITION_FORBIDDEN",
+    IntentUnknownNeedsLookup => "INTENT_UNKNOWN_NEEDS_LOOKUP",
     OrderTransitionForbidden => "ORDER_TRANSITION_FORBIDDEN",
     PositionTransitionForbidden => "POSITION_TRANSITION_FORBIDDEN",
 
