@@ -24,6 +24,8 @@ pub enum AuditError {
     Jsonl { path: String, detail: String },
     #[error("AUDIT_CHECKPOINT_FAILED: {detail}")]
     Checkpoint { detail: String },
+    #[error("AUDIT_QUEUE_FULL: {capacity} events already queued")]
+    QueueFull { capacity: usize },
     #[error("AUDIT_QUEUE_CLOSED: the writer has stopped")]
     QueueClosed,
     #[error("AUDIT_ENCODE_FAILED: {detail}")]
@@ -43,6 +45,7 @@ impl AuditError {
             Self::Read { .. } => "AUDIT_READ_FAILED",
             Self::Jsonl { .. } => "AUDIT_JSONL_FAILED",
             Self::Checkpoint { .. } => "AUDIT_CHECKPOINT_FAILED",
+            Self::QueueFull { .. } => "AUDIT_QUEUE_FULL",
             Self::QueueClosed => "AUDIT_QUEUE_CLOSED",
             Self::Encode { .. } => "AUDIT_ENCODE_FAILED",
         }

@@ -1,36 +1,51 @@
 mod chain;
 mod checkpoint;
 mod day;
+mod disk;
 mod error;
+mod health;
 mod jsonl;
 mod jsonl_recover;
 mod migrate;
 mod payload;
+mod platform;
 mod project;
 mod project_exec;
+mod queue;
 mod read_conn;
 mod record;
 mod redact;
 mod rows;
+mod self_events;
+mod stats;
 mod store;
 mod verify;
 mod verify_projection;
 mod writer;
+mod writer_loop;
 
 pub use chain::ChainHead;
 pub use checkpoint::{CheckpointKind, CheckpointPolicy, CheckpointReport, file_bytes, wal_path};
 pub use day::utc_day;
+pub use disk::{
+    CLEAN_REPORTS_PER_CONDITION, DiskFree, DiskLevel, DiskSignal, DiskThresholds, DiskWatch,
+    FixedDiskFree, OsDiskFree,
+};
 pub use error::AuditError;
+pub use health::{HealthMonitor, HealthSample, HealthTick};
 pub use jsonl::{jsonl_path, logs_dir};
 pub use jsonl_recover::trail_files;
 pub use migrate::{
     AUDIT_DB_RELATIVE, LATEST_SCHEMA_VERSION, MigrateOutcome, audit_db_path, ensure_schema_current,
     migrate_store,
 };
+pub use queue::{AckReceiver, QueueConfig, WriterHandle, WriterService};
 pub use read_conn::open_read_only;
 pub use record::{EventIds, EventRecord, GENESIS_HASH};
 pub use redact::{REDACTED, redacted_payload};
 pub use rows::StoredEvent;
+pub use self_events::{AUDIT_SENDER, SelfEvents};
+pub use stats::{StatsSnapshot, WriterStats};
 pub use store::{Ack, BatchOutcome, StoreWriter, WrittenEvent};
 pub use verify::{BrokenRow, ChainBreak, VerifyReport, verify_connection, verify_store};
 pub use writer::AuditWriter;

@@ -25,6 +25,7 @@ pub fn project_event(
             project_cycle(tx, event_id, record)?;
             project_decision(tx, event_id, record)
         }
+        "CYCLE_STARTED" => project_cycle(tx, event_id, record),
         "AIGATE_CALL" => project_ai_gate(tx, event_id, record),
         "RISK_VERDICT" => project_risk_verdict(tx, event_id, record),
         "INTENT_STATE" | "INTENT_REFUSED" => project_intent(tx, event_id, record),

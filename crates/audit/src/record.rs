@@ -1,3 +1,4 @@
+use livespot_domain::{AuditEvent, CorrelationIds, ProcessRole};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -40,7 +41,48 @@ struct CanonicalEvent<'a> {
     ts_ms: i64,
 }
 
+impl EventIds {
+    pub fn from_correlation(correlation: &CorrelationIds) -> Self {
+        Self {
+            run_id: correlation.run_id.as_ref().map(|id| id.as_str().to_owned()),
+            cycle_id: correlation
+                .cycle_id
+                .as_ref()
+                .map(|id| id.as_str().to_owned()),
+            snapshot_id: correlation
+                .snapshot_id
+                .as_ref()
+                .map(|id| id.as_str().to_owned()),
+            decision_id: correlation
+                .decision_id
+                .as_ref()
+                .map(|id| id.as_str().to_owned()),
+            order_intent_id: correlation
+                .order_intent_id
+                .as_ref()
+                .map(|id| id.as_str().to_owned()),
+        }
+    }
+}
+
 impl EventRecord {
+    pub fn from_event(sender: ProcessRole, seq: u64, event: &AuditEvent) -> Self {
+        Self {
+            sender: sender.as_str().to_owned(),
+            seq,
+            event_type: event.event_type.as_str().to_owned(),
+            ts_ms: event.ts_ms,
+            source: event.source.as_str().to_owned(),
+            ids: EventIds::from_correlation(&event.correlation),
+            reason_codes: event
+                .reason_codes
+                .iter()
+                .map(|code| code.as_str().to_owned())
+                .collect(),
+            payload_json: event.payload_json.clone(),
+        }
+    }
+
     pub fn canonical_json(&self) -> String {
         let canonical = CanonicalEvent {
             cycle_id: self.ids.cycle_id.as_deref(),

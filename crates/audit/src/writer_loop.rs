@@ -1,0 +1,70 @@
+use std::time::Instant;
+
+use tokio::sync::{mpsc, watch};
+
+use crate::AuditError;
+use crate::queue::Submission;
+use crate::stats::WriterStats;
+use crate::writer::AuditWriter;
+
+pub(crate) fn run_writer_loop(
+    mut writer: AuditWriter,
+    mut rx: mpsc::UnboundedReceiver<Submission>,
+    batch_size: usize,
+    stats: &WriterStats,
+    faults: &watch::Sender<Option<AuditError>>,
+) {
+    let mut batch: Vec<Submission> = Vec::new();
+    let mut records = Vec::with_capacity(batch_size);
+    while let Some(first) = rx.blocking_recv() {
+        let mut events = first.records.len();
+        batch.push(first);
+        while events < batch_size {
+            let Ok(next) = rx.try_recv() else { break };
+            events += next.records.len();
+            batch.push(next);
+        }
+        stats.set_queued(events as u64);
+        records.clear();
+        for submission in &batch {
+            records.extend(submission.records.iter().cloned());
+        }
+        commit_and_reply(&mut writer, &records, &mut batch, stats, faults);
+    }
+}
+
+fn commit_and_reply(
+    writer: &mut AuditWriter,
+    records: &[crate::EventRecord],
+    batch: &mut Vec<Submission>,
+    stats: &WriterStats,
+    faults: &watch::Sender<Option<AuditError>>,
+) {
+    let oldest = batch
+        .first()
+        .map_or_else(Instant::now, |first| first.enqueued_at);
+    match writer.write_batch(records) {
+        Ok(outcome) => {
+            let lag_ms = u64::try_from(oldest.elapsed().as_millis()).unwrap_or(u64::MAX);
+            let written = outcome.written.len() as u64;
+            stats.record_batch(written, records.len() as u64 - written, lag_ms);
+            if faults.borrow().is_some() {
+                faults.send_replace(None);
+            }
+            let mut acks = outcome.acks.into_iter();
+            for submission in batch.drain(..) {
+                let mine: Vec<_> = acks.by_ref().take(submission.records.len()).collect();
+                drop(submission.reply.send(Ok(mine)));
+                drop(submission.permits);
+            }
+        }
+        Err(error) => {
+            stats.record_write_error();
+            tracing::error!(reason = error.reason_code(), %error, "audit batch not committed");
+            faults.send_replace(Some(error.clone()));
+            for submission in batch.drain(..) {
+                drop(submission.reply.send(Err(error.clone())));
+            }
+        }
+    }
+}
