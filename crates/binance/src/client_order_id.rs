@@ -1,6 +1,6 @@
+use livespot_domain::{ClientOrderId, ContractViolation, OrderIntentId};
 use sha2::{Digest, Sha256};
 
-pub const CLIENT_ORDER_ID_MAX_LEN: usize = 36;
 const CLIENT_ORDER_ID_PREFIX: &str = "ls-";
 const CLIENT_ORDER_ID_HASH_CHARS: usize = 32;
 
@@ -10,6 +10,7 @@ pub enum OrderPurpose {
     Fallback,
     TakeProfit,
     StopLoss,
+    ProtectionList,
     Exit,
     Cancel,
 }
@@ -21,13 +22,14 @@ impl OrderPurpose {
             Self::Fallback => "fallback",
             Self::TakeProfit => "take_profit",
             Self::StopLoss => "stop_loss",
+            Self::ProtectionList => "protection_list",
             Self::Exit => "exit",
             Self::Cancel => "cancel",
         }
     }
 }
 
-pub fn derive_client_order_id(order_intent_id: &str, purpose: OrderPurpose) -> String {
+pub fn client_order_id_text(order_intent_id: &str, purpose: OrderPurpose) -> String {
     let mut hasher = Sha256::new();
     hasher.update(order_intent_id.as_bytes());
     hasher.update(b":");
@@ -37,55 +39,50 @@ pub fn derive_client_order_id(order_intent_id: &str, purpose: OrderPurpose) -> S
     format!("{CLIENT_ORDER_ID_PREFIX}{hash_part}")
 }
 
-pub fn is_valid_client_order_id(value: &str) -> bool {
-    !value.is_empty()
-        && value.len() <= CLIENT_ORDER_ID_MAX_LEN
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+pub fn derive_client_order_id(
+    order_intent_id: &OrderIntentId,
+    purpose: OrderPurpose,
+) -> Result<ClientOrderId, ContractViolation> {
+    ClientOrderId::new(client_order_id_text(order_intent_id.as_str(), purpose))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn intent(text: &str) -> OrderIntentId {
+        OrderIntentId::new(text).unwrap()
+    }
+
     #[test]
     fn same_intent_and_purpose_give_the_same_id_across_calls() {
-        let a = derive_client_order_id("intent-0001", OrderPurpose::Entry);
-        let b = derive_client_order_id("intent-0001", OrderPurpose::Entry);
+        let a = derive_client_order_id(&intent("intent-0001"), OrderPurpose::Entry).unwrap();
+        let b = derive_client_order_id(&intent("intent-0001"), OrderPurpose::Entry).unwrap();
         assert_eq!(a, b);
-        assert_eq!(
-            a,
-            "ls-".to_owned() + &hex::encode(Sha256::digest(b"intent-0001:entry"))[..32]
-        );
+        let expected = hex::encode(Sha256::digest(b"intent-0001:entry"));
+        assert_eq!(a.as_str(), format!("ls-{}", &expected[..32]));
     }
 
     #[test]
     fn different_intents_or_purposes_give_different_ids() {
-        let entry = derive_client_order_id("intent-0001", OrderPurpose::Entry);
-        assert_ne!(
-            entry,
-            derive_client_order_id("intent-0002", OrderPurpose::Entry)
-        );
-        assert_ne!(
-            entry,
-            derive_client_order_id("intent-0001", OrderPurpose::StopLoss)
-        );
+        let entry = derive_client_order_id(&intent("intent-0001"), OrderPurpose::Entry).unwrap();
+        let other = derive_client_order_id(&intent("intent-0002"), OrderPurpose::Entry).unwrap();
+        let stop = derive_client_order_id(&intent("intent-0001"), OrderPurpose::StopLoss).unwrap();
+        assert_ne!(entry, other);
+        assert_ne!(entry, stop);
     }
 
     #[test]
-    fn derived_ids_fit_binance_pattern_even_for_long_unicode_intents() {
+    fn derived_ids_fit_binance_pattern_for_any_intent_text() {
         let long = "ünïcode-".repeat(40);
         for purpose in [
             OrderPurpose::Entry,
             OrderPurpose::Exit,
-            OrderPurpose::TakeProfit,
+            OrderPurpose::ProtectionList,
         ] {
-            let id = derive_client_order_id(&long, purpose);
-            assert!(is_valid_client_order_id(&id), "{id}");
-            assert_eq!(id.len(), 35);
+            let text = client_order_id_text(&long, purpose);
+            assert_eq!(text.len(), 35);
+            assert!(ClientOrderId::new(text).is_ok());
         }
-        assert!(!is_valid_client_order_id("bad id"));
-        assert!(!is_valid_client_order_id(&"a".repeat(37)));
     }
 }

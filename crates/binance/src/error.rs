@@ -1,3 +1,4 @@
+use livespot_domain::ReasonCode;
 use std::time::Duration;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -25,18 +26,18 @@ pub enum BinanceError {
 }
 
 impl BinanceError {
-    pub fn reason_code(&self) -> &'static str {
+    pub fn reason_code(&self) -> ReasonCode {
         match self {
-            Self::Rejected { .. } => "BINANCE_REJECTED",
-            Self::StatusUnknown { .. } => "BINANCE_STATUS_UNKNOWN",
-            Self::RateLimited { .. } => "BINANCE_RATE_LIMITED",
-            Self::Banned { .. } => "BINANCE_IP_BANNED",
-            Self::Clock { .. } => "BINANCE_CLOCK_SKEW",
-            Self::Auth { .. } => "BINANCE_AUTH_FAILED",
-            Self::Transport { .. } => "BINANCE_TRANSPORT_FAILED",
-            Self::Decode { .. } => "BINANCE_DECODE_FAILED",
-            Self::InvalidRequest { .. } => "BINANCE_INVALID_REQUEST",
-            Self::WebSocket { .. } => "BINANCE_WEBSOCKET_FAILED",
+            Self::Rejected { .. } => ReasonCode::BinanceRejected,
+            Self::StatusUnknown { .. } => ReasonCode::BinanceStatusUnknown,
+            Self::RateLimited { .. } => ReasonCode::BinanceRateLimited,
+            Self::Banned { .. } => ReasonCode::BinanceIpBanned,
+            Self::Clock { .. } => ReasonCode::BinanceClockSkew,
+            Self::Auth { .. } => ReasonCode::BinanceAuthFailed,
+            Self::Transport { .. } => ReasonCode::BinanceTransportFailed,
+            Self::Decode { .. } => ReasonCode::BinanceDecodeFailed,
+            Self::InvalidRequest { .. } => ReasonCode::BinanceInvalidRequest,
+            Self::WebSocket { .. } => ReasonCode::BinanceWebsocketFailed,
         }
     }
 
@@ -100,7 +101,9 @@ mod tests {
     fn invalid_timestamp_is_clock_and_signature_is_auth() {
         assert!(BinanceError::from_api_error(400, -1021, "x".into()).is_clock());
         assert_eq!(
-            BinanceError::from_api_error(400, -1022, "x".into()).reason_code(),
+            BinanceError::from_api_error(400, -1022, "x".into())
+                .reason_code()
+                .as_str(),
             "BINANCE_AUTH_FAILED"
         );
     }

@@ -1,3 +1,4 @@
+use livespot_domain::ReasonCode;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -134,30 +135,34 @@ pub enum FilterReason {
 }
 
 impl FilterReason {
-    pub fn as_str(self) -> &'static str {
+    pub fn reason_code(self) -> ReasonCode {
         match self {
-            Self::Price => "FILTER_PRICE",
-            Self::PercentPrice => "FILTER_PERCENT_PRICE",
-            Self::PercentPriceBySide => "FILTER_PERCENT_PRICE_BY_SIDE",
-            Self::LotSize => "FILTER_LOT_SIZE",
-            Self::MarketLotSize => "FILTER_MARKET_LOT_SIZE",
-            Self::MinNotional => "FILTER_MIN_NOTIONAL",
-            Self::Notional => "FILTER_NOTIONAL",
-            Self::IcebergParts => "FILTER_ICEBERG_PARTS",
-            Self::MaxNumOrders => "FILTER_MAX_NUM_ORDERS",
-            Self::MaxNumAlgoOrders => "FILTER_MAX_NUM_ALGO_ORDERS",
-            Self::MaxNumIcebergOrders => "FILTER_MAX_NUM_ICEBERG_ORDERS",
-            Self::MaxPosition => "FILTER_MAX_POSITION",
-            Self::TrailingDelta => "FILTER_TRAILING_DELTA",
-            Self::MaxNumOrderLists => "FILTER_MAX_NUM_ORDER_LISTS",
-            Self::ExchangeMaxNumOrders => "FILTER_EXCHANGE_MAX_NUM_ORDERS",
-            Self::ExchangeMaxNumAlgoOrders => "FILTER_EXCHANGE_MAX_NUM_ALGO_ORDERS",
-            Self::ExchangeMaxNumIcebergOrders => "FILTER_EXCHANGE_MAX_NUM_ICEBERG_ORDERS",
-            Self::ExchangeMaxNumOrderLists => "FILTER_EXCHANGE_MAX_NUM_ORDER_LISTS",
-            Self::MaxAsset => "FILTER_MAX_ASSET",
-            Self::MissingReferencePrice => "FILTER_MISSING_REFERENCE_PRICE",
-            Self::NonPositive => "FILTER_NON_POSITIVE",
+            Self::Price => ReasonCode::FilterPrice,
+            Self::PercentPrice => ReasonCode::FilterPercentPrice,
+            Self::PercentPriceBySide => ReasonCode::FilterPercentPriceBySide,
+            Self::LotSize => ReasonCode::FilterLotSize,
+            Self::MarketLotSize => ReasonCode::FilterMarketLotSize,
+            Self::MinNotional => ReasonCode::FilterMinNotional,
+            Self::Notional => ReasonCode::FilterNotional,
+            Self::IcebergParts => ReasonCode::FilterIcebergParts,
+            Self::MaxNumOrders => ReasonCode::FilterMaxNumOrders,
+            Self::MaxNumAlgoOrders => ReasonCode::FilterMaxNumAlgoOrders,
+            Self::MaxNumIcebergOrders => ReasonCode::FilterMaxNumIcebergOrders,
+            Self::MaxPosition => ReasonCode::FilterMaxPosition,
+            Self::TrailingDelta => ReasonCode::FilterTrailingDelta,
+            Self::MaxNumOrderLists => ReasonCode::FilterMaxNumOrderLists,
+            Self::ExchangeMaxNumOrders => ReasonCode::FilterExchangeMaxNumOrders,
+            Self::ExchangeMaxNumAlgoOrders => ReasonCode::FilterExchangeMaxNumAlgoOrders,
+            Self::ExchangeMaxNumIcebergOrders => ReasonCode::FilterExchangeMaxNumIcebergOrders,
+            Self::ExchangeMaxNumOrderLists => ReasonCode::FilterExchangeMaxNumOrderLists,
+            Self::MaxAsset => ReasonCode::FilterMaxAsset,
+            Self::MissingReferencePrice => ReasonCode::FilterMissingReferencePrice,
+            Self::NonPositive => ReasonCode::FilterNonPositive,
         }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.reason_code().as_str()
     }
 }
 
@@ -176,8 +181,8 @@ impl FilterViolation {
         }
     }
 
-    pub fn reason_code(&self) -> &'static str {
-        self.reason.as_str()
+    pub fn reason_code(&self) -> ReasonCode {
+        self.reason.reason_code()
     }
 }
 

@@ -169,7 +169,7 @@ mod tests {
             &CheckContext::default(),
         )
         .unwrap_err();
-        assert_eq!(err.reason_code(), "FILTER_NOTIONAL");
+        assert_eq!(err.reason_code().as_str(), "FILTER_NOTIONAL");
     }
 
     #[test]

@@ -136,8 +136,11 @@ fn run_file(file: &str, seed: u64) -> Option<Tally> {
                 tally.produced += 1;
             }
             Err(refusal) => {
-                assert!(refusal.reason_code().starts_with("FILTER_"));
-                *tally.refused.entry(refusal.reason_code()).or_default() += 1;
+                assert!(refusal.reason_code().as_str().starts_with("FILTER_"));
+                *tally
+                    .refused
+                    .entry(refusal.reason_code().as_str())
+                    .or_default() += 1;
             }
         }
     }

@@ -1,1 +1,4 @@
+pub mod backoff;
+pub mod client;
 pub mod events;
+pub mod health;
