@@ -25,6 +25,8 @@ pub struct ChildContext {
 
 type StdinLines = Lines<BufReader<Stdin>>;
 
+pub const STDIN_READER_RELEASE: Duration = Duration::from_millis(200);
+
 pub fn run_child<F, Fut>(role: ProcessRole, common: &CommonArgs, body: F) -> ExitStatus
 where
     F: FnOnce(ChildContext) -> Fut,
@@ -46,7 +48,9 @@ where
             return ExitStatus::Fatal;
         }
     };
-    runtime.block_on(child_main(role, common, config, body))
+    let status = runtime.block_on(child_main(role, common, config, body));
+    runtime.shutdown_timeout(STDIN_READER_RELEASE);
+    status
 }
 
 async fn child_main<F, Fut>(
@@ -75,15 +79,15 @@ where
         }
     };
     let span = tracing::info_span!("run", run_id = %keys.run_id);
-    let link = start_link(&keys, lines);
-    let context = ChildContext {
-        config,
-        keys,
-        var_dir: common.var_dir.clone(),
-        config_path: common.config.clone(),
-        link: link.clone(),
-    };
     async move {
+        let link = start_link(&keys, lines);
+        let context = ChildContext {
+            config,
+            keys,
+            var_dir: common.var_dir.clone(),
+            config_path: common.config.clone(),
+            link: link.clone(),
+        };
         tracing::info!(pid = std::process::id(), "started");
         link.report(ChildReport::Ready {
             pid: std::process::id(),

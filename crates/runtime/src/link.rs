@@ -66,4 +66,21 @@ impl ChildLink {
     pub fn is_shutting_down(&self) -> bool {
         self.shutdown.is_cancelled()
     }
+
+    pub async fn follow_until_shutdown(&self) {
+        let mut mode = self.mode.clone();
+        loop {
+            tokio::select! {
+                () = self.shutdown.cancelled() => return,
+                changed = mode.changed() => {
+                    if changed.is_err() {
+                        self.shutdown.cancelled().await;
+                        return;
+                    }
+                    let current = *mode.borrow_and_update();
+                    tracing::info!(mode = ?current, "following SYS MODE");
+                }
+            }
+        }
+    }
 }

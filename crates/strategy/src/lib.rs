@@ -1,1 +1,3 @@
+mod frame;
 
+pub use frame::run;

@@ -1,23 +1,9 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use livespot_runtime::{CommonArgs, ExitStatus};
-
-#[derive(Debug, Parser)]
-#[command(
-    name = "livespot-launch",
-    version,
-    about = "Supervisor: enforces the LIVE locks, hands out per-run keys, starts and restarts every livespot process"
-)]
-struct Cli {
-    #[command(flatten)]
-    common: CommonArgs,
-}
+use livespot_launch::{LaunchCli, main_entry};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.common.load_config("livespot-launch") {
-        Ok(_config) => ExitStatus::Success.into(),
-        Err(status) => status.into(),
-    }
+    let cli = LaunchCli::parse();
+    main_entry(&cli).into()
 }

@@ -1,7 +1,8 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use livespot_runtime::{CommonArgs, ExitStatus};
+use livespot_domain::ProcessRole;
+use livespot_runtime::{CommonArgs, run_child};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -16,8 +17,5 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.common.load_config("livespot-panel") {
-        Ok(_config) => ExitStatus::Success.into(),
-        Err(status) => status.into(),
-    }
+    run_child(ProcessRole::Panel, &cli.common, livespot_panel::run).into()
 }

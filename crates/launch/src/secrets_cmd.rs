@@ -1,0 +1,88 @@
+use std::io::BufRead;
+use std::path::Path;
+
+use livespot_runtime::{
+    ExitStatus, SecretName, SecretText, attach_session_keyring, dotenv_value, keyring_secret,
+    store_secret,
+};
+
+use crate::{LaunchError, SecretKind, SecretsAction};
+
+pub fn run_secrets(action: &SecretsAction) -> ExitStatus {
+    attach_session_keyring();
+    let result = match action {
+        SecretsAction::Set { kind } => set_from_stdin(*kind),
+        SecretsAction::ImportEnv { file } => import_env(file),
+        SecretsAction::Status => {
+            print_status();
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => ExitStatus::Success,
+        Err(error) => {
+            eprintln!("livespot-launch secrets: {error}");
+            ExitStatus::Failure
+        }
+    }
+}
+
+fn names_of(kind: SecretKind) -> &'static [SecretName] {
+    match kind {
+        SecretKind::Binance => &[SecretName::BinanceApiKey, SecretName::BinanceApiSecret],
+        SecretKind::Openai => &[SecretName::OpenaiApiKey],
+    }
+}
+
+fn set_from_stdin(kind: SecretKind) -> Result<(), LaunchError> {
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    for name in names_of(kind) {
+        eprintln!("{}: (input not echoed if piped; one line)", name.env_var());
+        let line = lines
+            .next()
+            .ok_or_else(|| LaunchError::SecretInput {
+                detail: format!("{} missing on stdin", name.env_var()),
+            })?
+            .map_err(|error| LaunchError::SecretInput {
+                detail: error.to_string(),
+            })?;
+        store(*name, &SecretText::new(line.trim()))?;
+    }
+    Ok(())
+}
+
+fn import_env(file: &Path) -> Result<(), LaunchError> {
+    let mut stored = 0;
+    for name in SecretName::ALL {
+        if let Some(secret) = dotenv_value(file, name.env_var()) {
+            store(name, &secret)?;
+            stored += 1;
+        }
+    }
+    if stored == 0 {
+        return Err(LaunchError::SecretInput {
+            detail: format!("no known secret in {}", file.display()),
+        });
+    }
+    Ok(())
+}
+
+fn store(name: SecretName, secret: &SecretText) -> Result<(), LaunchError> {
+    store_secret(name, secret).map_err(|error| LaunchError::SecretStore {
+        detail: error.to_string(),
+    })?;
+    println!("stored {} in the OS keyring", name.env_var());
+    Ok(())
+}
+
+fn print_status() {
+    for name in SecretName::ALL {
+        let state = if keyring_secret(name).is_some() {
+            "present"
+        } else {
+            "missing"
+        };
+        println!("{}: {state}", name.env_var());
+    }
+}
