@@ -5,9 +5,13 @@ mod envelope;
 mod error;
 mod frame;
 mod handshake;
+mod intent_refusal;
+mod intent_signing;
+mod intent_verifier;
 mod limits;
 mod listener;
 mod mac;
+mod nonce_store;
 mod payload;
 mod platform;
 mod rejection;
@@ -25,9 +29,15 @@ pub use frame::{
     read_message, write_frame, write_message,
 };
 pub use handshake::{HandshakeFailure, connector_handshake, listener_handshake};
+pub use intent_refusal::IntentRefusal;
+pub use intent_signing::{
+    INTENT_NONCE_BYTES, fresh_intent_nonce, intent_signing_bytes, sign_intent, signature_is_valid,
+};
+pub use intent_verifier::{DEFAULT_MAX_INTENT_TTL_MS, IntentVerifier};
 pub use limits::IpcLimits;
 pub use listener::{AuthenticatedConnection, Listener};
 pub use mac::{MAC_BYTES, compute_mac, verify_mac};
+pub use nonce_store::{FileNonceStore, MemoryNonceStore, NonceStore, NonceStoreError};
 pub use payload::{MAX_DETAIL_CHARS, Payload, ShutdownStage};
 pub use rejection::Rejection;
 pub use run_keys::{Link, PeerLinkKey, RunKeys, RunSecrets, derive_link_key};

@@ -1,6 +1,6 @@
 use livespot_domain::{
-    AuditEvent, ContractViolation, OrderIntentId, ProcessRole, ReasonCode, SysMode, Validate,
-    require,
+    AuditEvent, ContractViolation, OrderIntentId, ProcessRole, ReasonCode, SignedIntent, SysMode,
+    Validate, require,
 };
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +42,7 @@ pub enum Payload {
         sender: ProcessRole,
         seq: u64,
     },
+    SignedIntent(SignedIntent),
     IntentRefused {
         order_intent_id: OrderIntentId,
         reasons: Vec<ReasonCode>,
@@ -73,6 +74,7 @@ impl Payload {
             Self::Shutdown { .. } => "SHUTDOWN",
             Self::AuditEvent { .. } => "AUDIT_EVENT",
             Self::AuditAck { .. } => "AUDIT_ACK",
+            Self::SignedIntent(_) => "SIGNED_INTENT",
             Self::IntentRefused { .. } => "INTENT_REFUSED",
             Self::IntentUpdateAck { .. } => "INTENT_UPDATE_ACK",
             Self::Proposal { .. } => "PROPOSAL",
@@ -86,6 +88,7 @@ impl Validate for Payload {
     fn validate(&self) -> Result<(), ContractViolation> {
         match self {
             Self::AuditEvent { event, .. } => event.validate(),
+            Self::SignedIntent(signed) => signed.validate(),
             Self::ModeChanged { reasons, .. } | Self::IntentRefused { reasons, .. } => {
                 require_reasons(reasons, "reasons")
             }
