@@ -31,6 +31,8 @@ pub use money::{Bps, Notional, Price, Quantity, Score};
 pub use reason::ReasonCode;
 pub use role::ProcessRole;
 pub use side::Side;
-pub use state::{SysMode, TransitionRejected};
+pub use state::{
+    IntentState, OrderLookup, OrderStatus, PositionState, SysMode, TransitionRejected,
+};
 pub use symbol::Symbol;
 pub use violation::{ContractViolation, Validate, require};
