@@ -13,6 +13,7 @@ mod project;
 mod project_exec;
 mod queue;
 mod read_conn;
+mod read_model;
 mod record;
 mod redact;
 mod rows;
@@ -41,6 +42,7 @@ pub use migrate::{
 };
 pub use queue::{AckReceiver, QueueConfig, WriterHandle, WriterService};
 pub use read_conn::open_read_only;
+pub use read_model::{ActiveAlert, AuditReader, HealthRow, IntentRow, StageChange, TimelineEntry};
 pub use record::{EventIds, EventRecord, GENESIS_HASH};
 pub use redact::{REDACTED, redacted_payload};
 pub use rows::StoredEvent;
