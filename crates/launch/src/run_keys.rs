@@ -1,9 +1,8 @@
 use std::path::PathBuf;
 
 use livespot_domain::{ProcessRole, RunId};
-use livespot_runtime::{PeerToken, RunKeys, RunMode, SecretText, VenueCredentials, VenueEndpoints};
-
-pub const TOKEN_BYTES: usize = 32;
+use livespot_ipc::{RunKeys as IpcRunKeys, RunSecrets as IpcRunSecrets};
+use livespot_runtime::{RunKeys, RunMode, VenueCredentials, VenueEndpoints};
 
 pub const CHILD_ORDER: [ProcessRole; 6] = [
     ProcessRole::Audit,
@@ -49,8 +48,7 @@ pub struct RunSecrets {
     pub mode: RunMode,
     pub socket_dir: PathBuf,
     pub heartbeat_interval_ms: u64,
-    tokens: Vec<PeerToken>,
-    intent_key: SecretText,
+    ipc: IpcRunSecrets,
     pub venue: Option<VenueEndpoints>,
     pub venue_credentials: Option<VenueCredentials>,
 }
@@ -62,48 +60,27 @@ impl RunSecrets {
         socket_dir: PathBuf,
         heartbeat_interval_ms: u64,
     ) -> Self {
-        let tokens = std::iter::once(ProcessRole::Launch)
-            .chain(CHILD_ORDER)
-            .map(|role| PeerToken {
-                role,
-                token: SecretText::random_hex(TOKEN_BYTES),
-            })
-            .collect();
         Self {
+            ipc: IpcRunSecrets::generate(run_id.clone()),
             run_id,
             mode,
             socket_dir,
             heartbeat_interval_ms,
-            tokens,
-            intent_key: SecretText::random_hex(TOKEN_BYTES),
             venue: None,
             venue_credentials: None,
         }
     }
 
-    pub fn token_of(&self, role: ProcessRole) -> SecretText {
-        self.tokens
-            .iter()
-            .find(|peer| peer.role == role)
-            .map_or_else(|| SecretText::new(""), |peer| peer.token.clone())
+    pub fn ipc_keys_for(&self, role: ProcessRole) -> IpcRunKeys {
+        self.ipc.keys_for(role, peers_allowed_to_connect(role))
     }
 
     pub fn keys_for(&self, role: ProcessRole) -> RunKeys {
-        let peer_tokens = peers_allowed_to_connect(role)
-            .iter()
-            .map(|peer| PeerToken {
-                role: *peer,
-                token: self.token_of(*peer),
-            })
-            .collect();
-        let holds_intent_key = matches!(role, ProcessRole::Risk | ProcessRole::Executor);
         RunKeys {
             run_id: self.run_id.clone(),
             role,
             mode: self.mode,
-            role_token: self.token_of(role),
-            peer_tokens,
-            intent_key: holds_intent_key.then(|| self.intent_key.clone()),
+            ipc: self.ipc_keys_for(role),
             venue: self.venue.clone(),
             venue_credentials: (role == ProcessRole::Executor)
                 .then(|| self.venue_credentials.clone())

@@ -1,4 +1,6 @@
 use super::*;
+use livespot_ipc::Link;
+use livespot_runtime::SecretText;
 
 fn secrets() -> RunSecrets {
     let mut secrets = RunSecrets::generate(
@@ -20,7 +22,7 @@ fn only_risk_and_executor_get_the_intent_key() {
     for role in CHILD_ORDER {
         let keys = secrets.keys_for(role);
         let expected = matches!(role, ProcessRole::Risk | ProcessRole::Executor);
-        assert_eq!(keys.intent_key.is_some(), expected, "{role:?}");
+        assert_eq!(keys.holds_intent_key(), expected, "{role:?}");
     }
 }
 
@@ -42,17 +44,25 @@ fn each_child_gets_its_own_token_and_only_its_allowed_peers() {
     let secrets = secrets();
     let executor = secrets.keys_for(ProcessRole::Executor);
     let risk = secrets.keys_for(ProcessRole::Risk);
-    assert_ne!(executor.role_token, risk.role_token);
+    let strategy = secrets.keys_for(ProcessRole::Strategy);
+    assert_ne!(executor.ipc.role_token, risk.ipc.role_token);
+    let link = Link::new(ProcessRole::Executor, ProcessRole::Risk);
     assert_eq!(
-        executor.peer_token(ProcessRole::Risk),
-        Some(&risk.role_token)
+        executor.ipc.link_key(link).unwrap(),
+        risk.ipc.link_key(link).unwrap()
     );
-    assert!(executor.peer_token(ProcessRole::Strategy).is_none());
+    let forbidden = Link::new(ProcessRole::Executor, ProcessRole::Strategy);
+    assert!(executor.ipc.link_key(forbidden).is_err());
+    assert_ne!(
+        strategy.ipc.link_key(forbidden).unwrap(),
+        risk.ipc.link_key(link).unwrap()
+    );
     assert!(
         executor
-            .peer_tokens
+            .ipc
+            .accepted_peers
             .iter()
-            .all(|peer| peer.token != executor.role_token)
+            .all(|peer| peer.connector == ProcessRole::Risk)
     );
 }
 

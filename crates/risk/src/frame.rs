@@ -1,7 +1,7 @@
 use livespot_runtime::{ChildContext, ExitStatus};
 
 pub async fn run(context: ChildContext) -> ExitStatus {
-    let holds_intent_key = context.keys.intent_key.is_some();
+    let holds_intent_key = context.keys.holds_intent_key();
     tracing::info!(
         holds_intent_key,
         "risk frame running; limits and signing arrive with their issue"

@@ -1,6 +1,7 @@
 use std::path::PathBuf;
 
 use livespot_domain::{ProcessRole, RunId};
+use livespot_ipc::RunKeys as IpcRunKeys;
 use serde::{Deserialize, Serialize};
 
 use crate::{RuntimeError, SecretText};
@@ -38,19 +39,11 @@ pub struct VenueCredentials {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PeerToken {
-    pub role: ProcessRole,
-    pub token: SecretText,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunKeys {
     pub run_id: RunId,
     pub role: ProcessRole,
     pub mode: RunMode,
-    pub role_token: SecretText,
-    pub peer_tokens: Vec<PeerToken>,
-    pub intent_key: Option<SecretText>,
+    pub ipc: IpcRunKeys,
     pub venue: Option<VenueEndpoints>,
     pub venue_credentials: Option<VenueCredentials>,
     pub socket_dir: PathBuf,
@@ -58,11 +51,8 @@ pub struct RunKeys {
 }
 
 impl RunKeys {
-    pub fn peer_token(&self, role: ProcessRole) -> Option<&SecretText> {
-        self.peer_tokens
-            .iter()
-            .find(|peer| peer.role == role)
-            .map(|peer| &peer.token)
+    pub fn holds_intent_key(&self) -> bool {
+        self.ipc.intent_key.is_some()
     }
 
     pub fn to_line(&self) -> Result<String, RuntimeError> {

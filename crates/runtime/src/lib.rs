@@ -14,9 +14,7 @@ pub use args::CommonArgs;
 pub use child::{ChildContext, run_child};
 pub use error::RuntimeError;
 pub use exit::ExitStatus;
-pub use keys::{
-    MAX_RUN_KEYS_LINE_BYTES, PeerToken, RunKeys, RunMode, VenueCredentials, VenueEndpoints,
-};
+pub use keys::{MAX_RUN_KEYS_LINE_BYTES, RunKeys, RunMode, VenueCredentials, VenueEndpoints};
 pub use link::ChildLink;
 pub use logging::{LogGuards, init_logging, logs_dir};
 pub use protocol::{
