@@ -2,6 +2,7 @@ use livespot_domain::{
     AuditEvent, ContractViolation, OrderIntentId, ProcessRole, ReasonCode, SignedIntent, SysMode,
     Validate, require,
 };
+use livespot_domain::{ClientOrderId, IntentState};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -10,6 +11,16 @@ pub enum ShutdownStage {
     FinishInFlight,
     FlushAudit,
     Exit,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IntentUpdate {
+    pub order_intent_id: OrderIntentId,
+    pub state: IntentState,
+    pub client_order_id: Option<ClientOrderId>,
+    pub reasons: Vec<ReasonCode>,
+    pub detail: String,
+    pub ts_ms: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,6 +59,10 @@ pub enum Payload {
         reasons: Vec<ReasonCode>,
         detail: String,
     },
+    IntentUpdate {
+        seq: u64,
+        update: IntentUpdate,
+    },
     IntentUpdateAck {
         sender: ProcessRole,
         seq: u64,
@@ -76,6 +91,7 @@ impl Payload {
             Self::AuditAck { .. } => "AUDIT_ACK",
             Self::SignedIntent(_) => "SIGNED_INTENT",
             Self::IntentRefused { .. } => "INTENT_REFUSED",
+            Self::IntentUpdate { .. } => "INTENT_UPDATE",
             Self::IntentUpdateAck { .. } => "INTENT_UPDATE_ACK",
             Self::Proposal { .. } => "PROPOSAL",
             Self::MarketSnapshot { .. } => "MARKET_SNAPSHOT",
@@ -89,14 +105,19 @@ impl Validate for Payload {
         match self {
             Self::AuditEvent { event, .. } => event.validate(),
             Self::SignedIntent(signed) => signed.validate(),
-            Self::ModeChanged { reasons, .. } | Self::IntentRefused { reasons, .. } => {
+            Self::ModeChanged { mode, reasons, .. } if *mode != SysMode::Normal => {
                 require_reasons(reasons, "reasons")
+            }
+            Self::IntentRefused { reasons, .. } => require_reasons(reasons, "reasons"),
+            Self::IntentUpdate { update, .. } => {
+                require_text_limit(&update.detail, "update.detail")
             }
             Self::ConditionRaised { detail, .. } => require_text_limit(detail, "detail"),
             Self::Proposal { payload_json }
             | Self::MarketSnapshot { payload_json }
             | Self::AccountState { payload_json } => require_json(payload_json),
             Self::Heartbeat { .. }
+            | Self::ModeChanged { .. }
             | Self::ConditionCleared { .. }
             | Self::CycleClean
             | Self::Shutdown { .. }
