@@ -3,6 +3,8 @@ mod ai_modification;
 mod decision;
 mod entry_plan;
 mod exit_plan;
+mod gate_outcome;
+mod intent_from_decision;
 mod market_parts;
 mod market_snapshot;
 mod order_intent;
