@@ -2,18 +2,19 @@ use crate::error::BinanceError;
 use crate::rest::enums::RateLimitType;
 use crate::rest::market::RateLimit;
 use crate::time_sync::local_now_ms;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UsageEntry {
     pub window: String,
     pub used: u64,
     pub limit: Option<u64>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RateLimitSnapshot {
     pub weight: Vec<UsageEntry>,
     pub orders: Vec<UsageEntry>,

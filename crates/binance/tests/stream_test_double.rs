@@ -1,4 +1,9 @@
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, reason = "test code fails loudly")]
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "test code fails loudly"
+)]
 
 use futures_util::{SinkExt, StreamExt};
 use livespot_binance::streams::client::{MarketStreams, StreamConfig};
@@ -24,7 +29,9 @@ async fn bind() -> (TcpListener, u16) {
 }
 
 async fn within<T>(future: impl std::future::Future<Output = T>) -> T {
-    tokio::time::timeout(Duration::from_secs(10), future).await.expect("bounded wait")
+    tokio::time::timeout(Duration::from_secs(10), future)
+        .await
+        .expect("bounded wait")
 }
 
 #[tokio::test]
@@ -54,7 +61,9 @@ async fn test_double_ping_is_answered_with_pong_carrying_the_payload() {
     tokio::spawn(async move {
         let (tcp, _) = listener.accept().await.unwrap();
         let mut ws = tokio_tungstenite::accept_async(tcp).await.unwrap();
-        ws.send(Message::Ping(b"keepalive-42".to_vec().into())).await.unwrap();
+        ws.send(Message::Ping(b"keepalive-42".to_vec().into()))
+            .await
+            .unwrap();
         while let Some(Ok(frame)) = ws.next().await {
             if let Message::Pong(payload) = frame {
                 pong_tx.send(payload.to_vec()).await.unwrap();
@@ -63,7 +72,10 @@ async fn test_double_ping_is_answered_with_pong_carrying_the_payload() {
         }
     });
     let (streams, _events) = MarketStreams::spawn(config(port), &["btcusdt@trade".to_owned()]);
-    assert_eq!(within(pong_rx.recv()).await.expect("pong"), b"keepalive-42".to_vec());
+    assert_eq!(
+        within(pong_rx.recv()).await.expect("pong"),
+        b"keepalive-42".to_vec()
+    );
     streams.shutdown().await;
 }
 
@@ -83,7 +95,12 @@ async fn test_double_stalled_stream_is_reported_stale_and_subscribe_is_sent() {
     });
     let (streams, mut events) = MarketStreams::spawn(config(port), &["btcusdt@trade".to_owned()]);
     within(events.recv()).await.expect("first event");
-    assert!(streams.health().stale_streams(Duration::from_hours(1)).is_empty());
+    assert!(
+        streams
+            .health()
+            .stale_streams(Duration::from_hours(1))
+            .is_empty()
+    );
     let mut stale = Vec::new();
     for _ in 0..200 {
         stale = streams.health().stale_streams(Duration::from_millis(100));
@@ -92,9 +109,13 @@ async fn test_double_stalled_stream_is_reported_stale_and_subscribe_is_sent() {
         }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    assert_eq!(stale.first().map(|s| s.stream.as_str()), Some("btcusdt@trade"));
+    assert_eq!(
+        stale.first().map(|s| s.stream.as_str()),
+        Some("btcusdt@trade")
+    );
     assert!(streams.subscribe(vec!["ethusdt@trade".to_owned()]));
-    let sent: serde_json::Value = serde_json::from_str(&within(text_rx.recv()).await.expect("subscribe")).unwrap();
+    let sent: serde_json::Value =
+        serde_json::from_str(&within(text_rx.recv()).await.expect("subscribe")).unwrap();
     assert_eq!(sent["method"], "SUBSCRIBE");
     assert_eq!(sent["params"][0], "ethusdt@trade");
     assert_eq!(streams.health().ages().len(), 2);
