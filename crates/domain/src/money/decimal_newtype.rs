@@ -5,8 +5,7 @@ use rust_decimal::Decimal;
 use crate::{ContractViolation, ReasonCode};
 
 pub fn parse_decimal(kind: &str, text: &str) -> Result<Decimal, ContractViolation> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() || trimmed.len() != text.len() {
+    if !is_plain_decimal(text) {
         return Err(ContractViolation::new(
             ReasonCode::DecimalParseFailed,
             kind,
@@ -20,6 +19,17 @@ pub fn parse_decimal(kind: &str, text: &str) -> Result<Decimal, ContractViolatio
             format!("{text:?}: {error}"),
         )
     })
+}
+
+fn is_plain_decimal(text: &str) -> bool {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let mut parts = unsigned.splitn(2, '.');
+    let whole = parts.next().unwrap_or_default();
+    let fraction = parts.next();
+    let digits_only = |part: &str| part.chars().all(|c| c.is_ascii_digit());
+    !whole.is_empty()
+        && digits_only(whole)
+        && fraction.is_none_or(|f| !f.is_empty() && digits_only(f))
 }
 
 pub fn check_not_negative(kind: &str, value: Decimal) -> Result<Decimal, ContractViolation> {

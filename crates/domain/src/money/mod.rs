@@ -54,7 +54,22 @@ mod tests {
 
     #[test]
     fn malformed_text_is_refused() {
-        for bad in ["", " 1", "1 ", "abc", "1,5", "1e3x"] {
+        for bad in [
+            "",
+            " 1",
+            "1 ",
+            "abc",
+            "1,5",
+            "1e3",
+            "1_000",
+            "+1",
+            ".5",
+            "5.",
+            "1.2.3",
+            "--1",
+            "NaN",
+            "99999999999999999999999999999999",
+        ] {
             assert_eq!(
                 Price::parse(bad).unwrap_err().reason,
                 ReasonCode::DecimalParseFailed,
