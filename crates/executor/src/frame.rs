@@ -1,6 +1,6 @@
 use livespot_runtime::{ChildContext, ExitStatus};
 
-use crate::load_credentials;
+use crate::{load_credentials, open_intake, serve_intake};
 
 pub async fn run(context: ChildContext) -> ExitStatus {
     let (_credentials, source) = match load_credentials(&context.keys) {
@@ -11,6 +11,18 @@ pub async fn run(context: ChildContext) -> ExitStatus {
         }
     };
     tracing::info!(?source, "venue credentials loaded");
-    context.link.follow_until_shutdown().await;
-    ExitStatus::Success
+    let intake = match open_intake(&context) {
+        Ok(intake) => intake,
+        Err(error) => {
+            tracing::error!(%error, "intake not opened");
+            return ExitStatus::Fatal;
+        }
+    };
+    match serve_intake(&context, intake).await {
+        Ok(()) => ExitStatus::Success,
+        Err(error) => {
+            tracing::error!(%error, "intake stopped");
+            ExitStatus::Failure
+        }
+    }
 }

@@ -1,5 +1,13 @@
+mod caps;
 mod credentials;
+mod fixture;
 mod frame;
+mod intake;
+mod server;
 
+pub use caps::{CapRefusal, HardCaps};
 pub use credentials::{CredentialSource, load_credentials};
+pub use fixture::sample_entry_intent;
 pub use frame::run;
+pub use intake::{ACCEPTED_NOT_EXECUTED, Intake, IntakeDecision, IntakeError};
+pub use server::{INTAKE_ALLOWLIST, ipc_limits, open_intake, serve_intake};

@@ -1,0 +1,149 @@
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use livespot_domain::{ProcessRole, SignedIntent, SystemClock};
+use livespot_ipc::{
+    Connection, Endpoint, FileNonceStore, FrameLimits, IntentVerifier, IpcLimits, Listener,
+    Payload, Rejection,
+};
+use livespot_runtime::{ChildContext, ChildLink};
+use tokio::sync::mpsc;
+
+use crate::{ACCEPTED_NOT_EXECUTED, HardCaps, Intake, IntakeDecision, IntakeError};
+
+type SharedIntake = Arc<Mutex<Intake<SystemClock, FileNonceStore>>>;
+
+pub const INTAKE_ALLOWLIST: [ProcessRole; 1] = [ProcessRole::Risk];
+
+pub fn ipc_limits(context: &ChildContext) -> IpcLimits {
+    IpcLimits {
+        frame: FrameLimits {
+            max_frame_bytes: context.config.ipc.max_frame_bytes,
+        },
+        handshake_timeout: Duration::from_millis(context.config.ipc.handshake_timeout_ms),
+        ..IpcLimits::default()
+    }
+}
+
+pub fn open_intake(context: &ChildContext) -> Result<SharedIntake, IntakeError> {
+    let key = context
+        .keys
+        .ipc
+        .intent_key
+        .clone()
+        .ok_or(IntakeError::IntentKeyMissing)?;
+    let path = context
+        .var_dir
+        .join("data")
+        .join(format!("executor-nonces-{}.log", context.keys.run_id));
+    let nonces =
+        FileNonceStore::open(&path).map_err(|error| IntakeError::NonceStore(error.to_string()))?;
+    let max_ttl_ms = i64::try_from(context.config.executor.intent_max_ttl_ms).unwrap_or(i64::MAX);
+    let verifier = IntentVerifier::new(key, SystemClock, nonces).with_max_ttl_ms(max_ttl_ms);
+    let caps = HardCaps::from_config(&context.config.executor);
+    Ok(Arc::new(Mutex::new(Intake::new(verifier, caps))))
+}
+
+pub async fn serve_intake(context: &ChildContext, intake: SharedIntake) -> Result<(), IntakeError> {
+    let endpoint = Endpoint::for_role(
+        &context.var_dir,
+        &context.keys.run_id,
+        ProcessRole::Executor,
+    );
+    let mut listener = Listener::bind(
+        endpoint.clone(),
+        INTAKE_ALLOWLIST.to_vec(),
+        context.keys.ipc.clone(),
+        ipc_limits(context),
+    )
+    .map_err(|error| IntakeError::Listen(error.to_string()))?;
+    tracing::info!(%endpoint, "intake listening; only risk may connect");
+    if let Some(rejections) = listener.take_rejections() {
+        tokio::spawn(log_rejections(rejections));
+    }
+    let shutdown = context.link.shutdown();
+    loop {
+        tokio::select! {
+            () = shutdown.cancelled() => return Ok(()),
+            accepted = listener.accept() => match accepted {
+                Ok(connection) => {
+                    tokio::spawn(serve_connection(connection, Arc::clone(&intake), context.link.clone()));
+                }
+                Err(error) => return Err(IntakeError::Listen(error.to_string())),
+            },
+        }
+    }
+}
+
+async fn log_rejections(mut rejections: mpsc::Receiver<Rejection>) {
+    while let Some(rejection) = rejections.recv().await {
+        tracing::warn!(
+            audit_event = "IPC_AUTH_REJECTED",
+            reason = rejection.reason.as_str(),
+            claimed_role = ?rejection.claimed_role,
+            detail = %rejection.detail,
+            "connection refused at the intake"
+        );
+    }
+}
+
+async fn serve_connection(mut connection: Connection, intake: SharedIntake, link: ChildLink) {
+    let peer = connection.peer();
+    loop {
+        match connection.read_envelope().await {
+            Ok(Some(envelope)) => {
+                let correlation = envelope.correlation.clone();
+                let Payload::SignedIntent(signed) = envelope.payload else {
+                    tracing::warn!(
+                        reason = "IPC_PAYLOAD_UNEXPECTED",
+                        kind = envelope.payload.kind(),
+                        "ignored"
+                    );
+                    continue;
+                };
+                let reply = decide(&intake, &signed, &link);
+                if let Some(reply) = reply
+                    && let Err(error) = connection.send(correlation, reply).await
+                {
+                    tracing::warn!(reason = error.reason_code().as_str(), %error, "refusal not delivered");
+                }
+            }
+            Ok(None) => return,
+            Err(error) => {
+                tracing::warn!(peer = peer.as_str(), reason = error.reason_code().as_str(), %error, "bad frame at the intake");
+                if !error.connection_still_aligned() {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+fn decide(intake: &SharedIntake, signed: &SignedIntent, link: &ChildLink) -> Option<Payload> {
+    let decision = match intake.lock() {
+        Ok(mut guard) => guard.decide(signed, link.mode()),
+        Err(_) => IntakeDecision::Refused {
+            reason: livespot_domain::ReasonCode::IntentNonceStoreFailed,
+            detail: "intake state poisoned".to_owned(),
+        },
+    };
+    let id = signed.intent.order_intent_id.as_str();
+    match decision {
+        IntakeDecision::AcceptedNotExecuted => {
+            tracing::info!(
+                order_intent_id = id,
+                reason = ACCEPTED_NOT_EXECUTED,
+                "intent accepted; order sending arrives with the money-path issue"
+            );
+            None
+        }
+        IntakeDecision::Refused { reason, detail } => {
+            tracing::warn!(audit_event = "INTENT_REFUSED", order_intent_id = id, reason = reason.as_str(), %detail, "intent refused");
+            Some(Payload::IntentRefused {
+                order_intent_id: signed.intent.order_intent_id.clone(),
+                reasons: vec![reason],
+                detail,
+            })
+        }
+    }
+}
