@@ -115,3 +115,12 @@ fn consistent_pair_changes_are_accepted() {
         (8192, 4096)
     );
 }
+
+#[test]
+fn regime_volatility_band_must_be_ordered() {
+    assert_cross(
+        &common::with_value("strategy", "regime_min_volatility_bps", "\"400\""),
+        "strategy.regime_min_volatility_bps",
+        "strategy.regime_max_volatility_bps",
+    );
+}

@@ -48,11 +48,17 @@ pub struct StrategyConfig {
     pub regime_trend_score_min: i64,
     pub regime_range_score_max: i64,
     #[serde(with = "crate::decimal_text")]
+    pub regime_min_volatility_bps: Decimal,
+    #[serde(with = "crate::decimal_text")]
+    pub regime_max_volatility_bps: Decimal,
+    #[serde(with = "crate::decimal_text")]
     pub min_edge_bps: Decimal,
     #[serde(with = "crate::decimal_text")]
     pub maker_fee_bps: Decimal,
     #[serde(with = "crate::decimal_text")]
     pub taker_fee_bps: Decimal,
+    #[serde(with = "crate::decimal_text")]
+    pub expected_slippage_bps: Decimal,
     pub hit_rate_trend_score: i64,
     pub hit_rate_range_score: i64,
     pub entry_ttl_ms_min: u64,
@@ -64,12 +70,21 @@ pub struct StrategyConfig {
     pub trade_window_secs: u64,
     pub cooldown_secs: u64,
     pub max_loss_streak: u32,
+    pub loss_streak_pause_secs: u64,
     pub max_trades_per_day: u32,
 }
 
 impl StrategyConfig {
     pub(crate) fn check(&self) -> Result<(), ConfigError> {
         in_range("strategy.atr_period", &self.atr_period, &2, &200)?;
+        self.check_regime()?;
+        self.check_edge_and_fees()?;
+        self.check_entry()?;
+        self.check_anti_overtrading()
+    }
+
+    fn check_regime(&self) -> Result<(), ConfigError> {
+        let max_vol = Decimal::from(10_000);
         in_range(
             "strategy.regime_trend_score_min",
             &self.regime_trend_score_min,
@@ -90,9 +105,26 @@ impl StrategyConfig {
             ],
             "strategy.regime_range_score_max must be below strategy.regime_trend_score_min",
         )?;
-        self.check_edge_and_fees()?;
-        self.check_entry()?;
-        self.check_anti_overtrading()
+        in_range(
+            "strategy.regime_min_volatility_bps",
+            &self.regime_min_volatility_bps,
+            &Decimal::ZERO,
+            &max_vol,
+        )?;
+        in_range(
+            "strategy.regime_max_volatility_bps",
+            &self.regime_max_volatility_bps,
+            &Decimal::ONE,
+            &max_vol,
+        )?;
+        cross(
+            self.regime_min_volatility_bps < self.regime_max_volatility_bps,
+            &[
+                "strategy.regime_min_volatility_bps",
+                "strategy.regime_max_volatility_bps",
+            ],
+            "strategy.regime_min_volatility_bps must be below strategy.regime_max_volatility_bps",
+        )
     }
 
     fn check_edge_and_fees(&self) -> Result<(), ConfigError> {
@@ -112,6 +144,12 @@ impl StrategyConfig {
         in_range(
             "strategy.taker_fee_bps",
             &self.taker_fee_bps,
+            &Decimal::ZERO,
+            &hundred,
+        )?;
+        in_range(
+            "strategy.expected_slippage_bps",
+            &self.expected_slippage_bps,
             &Decimal::ZERO,
             &hundred,
         )?;
@@ -175,6 +213,12 @@ impl StrategyConfig {
         )?;
         in_range("strategy.cooldown_secs", &self.cooldown_secs, &0, &86_400)?;
         in_range("strategy.max_loss_streak", &self.max_loss_streak, &1, &20)?;
+        in_range(
+            "strategy.loss_streak_pause_secs",
+            &self.loss_streak_pause_secs,
+            &0,
+            &604_800,
+        )?;
         in_range(
             "strategy.max_trades_per_day",
             &self.max_trades_per_day,
