@@ -26,6 +26,10 @@ pub enum AuditError {
     Checkpoint { detail: String },
     #[error("AUDIT_QUEUE_FULL: {capacity} events already queued")]
     QueueFull { capacity: usize },
+    #[error("AUDIT_OUTBOX_FULL: {capacity} events wait for acknowledgement")]
+    OutboxFull { capacity: usize },
+    #[error("AUDIT_SINK_UNAVAILABLE: {detail}")]
+    SinkUnavailable { detail: String },
     #[error("AUDIT_QUEUE_CLOSED: the writer has stopped")]
     QueueClosed,
     #[error("AUDIT_ENCODE_FAILED: {detail}")]
@@ -46,6 +50,8 @@ impl AuditError {
             Self::Jsonl { .. } => "AUDIT_JSONL_FAILED",
             Self::Checkpoint { .. } => "AUDIT_CHECKPOINT_FAILED",
             Self::QueueFull { .. } => "AUDIT_QUEUE_FULL",
+            Self::OutboxFull { .. } => "AUDIT_OUTBOX_FULL",
+            Self::SinkUnavailable { .. } => "AUDIT_SINK_UNAVAILABLE",
             Self::QueueClosed => "AUDIT_QUEUE_CLOSED",
             Self::Encode { .. } => "AUDIT_ENCODE_FAILED",
         }

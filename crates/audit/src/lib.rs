@@ -1,5 +1,6 @@
 mod chain;
 mod checkpoint;
+mod client;
 mod day;
 mod disk;
 mod error;
@@ -18,6 +19,8 @@ mod record;
 mod redact;
 mod rows;
 mod self_events;
+mod server;
+mod spool;
 mod stats;
 mod store;
 mod verify;
@@ -27,6 +30,9 @@ mod writer_loop;
 
 pub use chain::ChainHead;
 pub use checkpoint::{CheckpointKind, CheckpointPolicy, CheckpointReport, file_bytes, wal_path};
+pub use client::{
+    AuditClient, AuditLink, CLIENT_SEND_CHUNK, RECONNECT_FIRST_DELAY, RECONNECT_MAX_DELAY,
+};
 pub use day::utc_day;
 pub use disk::{
     CLEAN_REPORTS_PER_CONDITION, DiskFree, DiskLevel, DiskSignal, DiskThresholds, DiskWatch,
@@ -47,6 +53,8 @@ pub use record::{EventIds, EventRecord, GENESIS_HASH};
 pub use redact::{REDACTED, redacted_payload};
 pub use rows::StoredEvent;
 pub use self_events::{AUDIT_SENDER, SelfEvents};
+pub use server::{ACK_PIPELINE, CONNECTION_INBOX, ServerConfig, serve, serve_connection};
+pub use spool::{AuditSpool, MemorySpool};
 pub use stats::{StatsSnapshot, WriterStats};
 pub use store::{Ack, BatchOutcome, StoreWriter, WrittenEvent};
 pub use verify::{BrokenRow, ChainBreak, VerifyReport, verify_connection, verify_store};
