@@ -1,8 +1,27 @@
+use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 pub trait Clock: Send + Sync {
     fn now_ms(&self) -> i64;
+}
+
+impl<T: Clock + ?Sized> Clock for Arc<T> {
+    fn now_ms(&self) -> i64 {
+        (**self).now_ms()
+    }
+}
+
+impl<T: Clock + ?Sized> Clock for &T {
+    fn now_ms(&self) -> i64 {
+        (**self).now_ms()
+    }
+}
+
+impl<T: Clock + ?Sized> Clock for Box<T> {
+    fn now_ms(&self) -> i64 {
+        (**self).now_ms()
+    }
 }
 
 #[derive(Debug, Default)]
@@ -57,6 +76,16 @@ mod tests {
         assert_eq!(clock.now_ms(), 1_250);
         clock.set(5);
         assert_eq!(clock.now_ms(), 5);
+    }
+
+    #[test]
+    fn a_shared_clock_moves_for_every_holder() {
+        let clock = Arc::new(FixedClock::new(10));
+        let held: Box<dyn Clock> = Box::new(Arc::clone(&clock));
+        clock.advance(5);
+        assert_eq!(held.now_ms(), 15);
+        let borrowed: &FixedClock = &clock;
+        assert_eq!(Clock::now_ms(&borrowed), 15);
     }
 
     #[test]

@@ -1,4 +1,7 @@
-#![expect(clippy::unwrap_used, reason = "fixtures are built from literals and fail loudly")]
+#![expect(
+    clippy::unwrap_used,
+    reason = "fixtures are built from literals and fail loudly"
+)]
 
 use livespot_domain::{
     AiGateResult, AiModification, AiVerdict, AuditEvent, AuditEventType, BookLevel, Bps,
