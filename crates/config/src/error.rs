@@ -4,10 +4,18 @@ use thiserror::Error;
 pub enum ConfigError {
     #[error("CONFIG_UNREADABLE: cannot read {path}: {detail}")]
     Unreadable { path: String, detail: String },
-    #[error("CONFIG_PARSE: {key}: {detail}")]
-    Parse { key: String, detail: String },
-    #[error("CONFIG_UNKNOWN_KEY: unknown key `{key}`; {allowed}")]
-    UnknownKey { key: String, allowed: String },
+    #[error("CONFIG_PARSE: {key}{at}: {detail}")]
+    Parse {
+        key: String,
+        at: String,
+        detail: String,
+    },
+    #[error("CONFIG_UNKNOWN_KEY: unknown key `{key}`{at}; {allowed}")]
+    UnknownKey {
+        key: String,
+        at: String,
+        allowed: String,
+    },
     #[error("CONFIG_OUT_OF_RANGE: {key} = {value} is outside the allowed range {allowed}")]
     OutOfRange {
         key: String,
