@@ -8,6 +8,7 @@ use crate::endpoint::Endpoint;
 use crate::error::IpcError;
 
 const PRIVATE_DIR_MODE: u32 = 0o700;
+const MAX_UNIX_SOCKET_PATH_BYTES: usize = 103;
 const GROUP_AND_OTHER_BITS: u32 = 0o077;
 
 pub(crate) fn prepare_listen_dir(endpoint: &Endpoint) -> Result<(), IpcError> {
@@ -35,7 +36,19 @@ pub(crate) fn refuse_loose_mode(dir: &Path) -> Result<(), IpcError> {
     Ok(())
 }
 
+fn require_short_path(endpoint: &Endpoint) -> Result<(), String> {
+    let length = endpoint.socket_path().as_os_str().len();
+    if length > MAX_UNIX_SOCKET_PATH_BYTES {
+        return Err(format!(
+            "socket path {} is {length} bytes, the limit is {MAX_UNIX_SOCKET_PATH_BYTES}",
+            endpoint.socket_path().display()
+        ));
+    }
+    Ok(())
+}
+
 pub(crate) fn listener_name(endpoint: &Endpoint) -> Result<Name<'static>, IpcError> {
+    require_short_path(endpoint).map_err(IpcError::BindFailed)?;
     endpoint
         .socket_path()
         .to_fs_name::<GenericFilePath>()
@@ -44,6 +57,7 @@ pub(crate) fn listener_name(endpoint: &Endpoint) -> Result<Name<'static>, IpcErr
 }
 
 pub(crate) fn stream_name(endpoint: &Endpoint) -> Result<Name<'static>, IpcError> {
+    require_short_path(endpoint).map_err(IpcError::ConnectFailed)?;
     refuse_loose_mode(endpoint.run_dir())?;
     endpoint
         .socket_path()
