@@ -1,7 +1,9 @@
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use livespot_runtime::{CommonArgs, ExitStatus};
+use livespot_venue::{MarketSource, SimOptions, parse_market, parse_speed};
+use rust_decimal::Decimal;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -10,14 +12,47 @@ use livespot_runtime::{CommonArgs, ExitStatus};
     about = "Binance-compatible venue simulator on 127.0.0.1"
 )]
 struct Cli {
-    #[command(flatten)]
-    common: CommonArgs,
+    #[arg(long, default_value = "synthetic", value_parser = parse_market, help = "synthetic or replay:<dir of 1m kline CSVs>")]
+    market: MarketSource,
+    #[arg(long, default_value_t = 1, help = "seed of the synthetic market")]
+    seed: u64,
+    #[arg(long, default_value = "1", value_parser = parse_speed, help = "market speed factor")]
+    speed: Decimal,
+    #[arg(
+        long,
+        value_name = "FILE",
+        help = "exchangeInfo JSON with the symbols and filters"
+    )]
+    exchange_info: Option<PathBuf>,
+    #[arg(
+        long,
+        default_value_t = 0,
+        help = "REST and WebSocket port on 127.0.0.1 (0 = any)"
+    )]
+    port: u16,
+    #[arg(long, default_value_t = 0, help = "admin port on 127.0.0.1 (0 = any)")]
+    admin_port: u16,
+    #[arg(long, help = "read one account JSON line from stdin at start")]
+    accounts_stdin: bool,
 }
 
-fn main() -> ExitCode {
+#[tokio::main]
+async fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.common.load_config("livespot-sim") {
-        Ok(_config) => ExitStatus::Success.into(),
-        Err(status) => status.into(),
+    let options = SimOptions {
+        market: cli.market,
+        seed: cli.seed,
+        speed: cli.speed,
+        exchange_info: cli.exchange_info,
+        port: cli.port,
+        admin_port: cli.admin_port,
+        ..SimOptions::default()
+    };
+    match livespot_venue::run(options, cli.accounts_stdin).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("livespot-sim: {error}");
+            ExitCode::from(1)
+        }
     }
 }

@@ -1,0 +1,63 @@
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+pub use crate::engine::Permissions;
+pub use crate::exchange::Limits;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarketSource {
+    Synthetic,
+    Replay(PathBuf),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct AccountSpec {
+    pub api_key: String,
+    pub api_secret: String,
+    #[serde(default)]
+    pub balances: BTreeMap<String, Decimal>,
+    #[serde(default)]
+    pub permissions: Option<Permissions>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SimOptions {
+    pub market: MarketSource,
+    pub seed: u64,
+    pub speed: Decimal,
+    pub exchange_info: Option<PathBuf>,
+    pub port: u16,
+    pub admin_port: u16,
+    pub tick_ms: u64,
+    pub virtual_clock_start_ms: Option<i64>,
+    pub limits: Limits,
+    pub accounts: Vec<AccountSpec>,
+}
+
+impl Default for SimOptions {
+    fn default() -> Self {
+        Self {
+            market: MarketSource::Synthetic,
+            seed: 1,
+            speed: Decimal::ONE,
+            exchange_info: None,
+            port: 0,
+            admin_port: 0,
+            tick_ms: 100,
+            virtual_clock_start_ms: None,
+            limits: Limits::default(),
+            accounts: Vec::new(),
+        }
+    }
+}
+
+impl SimOptions {
+    pub fn tick_interval_ms(&self) -> u64 {
+        let speed = self.speed.max(Decimal::new(1, 3));
+        let interval = Decimal::from(self.tick_ms) / speed;
+        u64::try_from(interval.round()).unwrap_or(1).max(1)
+    }
+}
