@@ -1,5 +1,7 @@
 mod adaptive;
 mod anti_overtrading;
+mod decide;
+mod decision_build;
 mod edge;
 mod entry_plan;
 mod error;
@@ -8,6 +10,7 @@ pub mod indicators;
 mod kline;
 mod kline_csv;
 mod microstructure;
+mod params;
 mod regime;
 pub mod selection;
 mod signal;
@@ -15,6 +18,8 @@ mod sizing;
 
 pub use adaptive::{AdaptiveParams, adaptive_min_edge_bps};
 pub use anti_overtrading::{DAY_MS, LedgerEntry, LedgerExit, OvertradeParams, TradeLedger};
+pub use decide::{Account, Assessment, DecideContext, SymbolView, decide};
+pub use decision_build::{build_decision, proxy_book};
 pub use edge::{EdgeEstimate, EdgeInputs, EdgeParams, estimate_edge};
 pub use entry_plan::{
     EntryChoice, EntryCosts, EntryFallback, EntryMode, EntryOrder, EntryParams, choose_order,
@@ -31,6 +36,10 @@ pub use microstructure::{
     BookTop, MicroParams, Microstructure, SpreadHealth, SpreadSource, from_books, from_klines,
     imbalance_x10000, kline_spread_proxy_bps, microvol_bps, spread_bps,
 };
-pub use regime::{Regime, RegimeInputs, RegimeParams, classify};
+pub use params::StrategyParams;
+pub use regime::{
+    ADX_SHARE_X10000, EFFICIENCY_SHARE_X10000, Regime, RegimeInputs, RegimeParams, classify,
+    trend_score_x10000,
+};
 pub use signal::{SignalParams, entry_signal};
 pub use sizing::{Size, SizingInputs, SizingParams, SymbolFilters, size_position};

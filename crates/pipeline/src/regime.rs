@@ -1,6 +1,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::indicators::to_score_x10000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Regime {
@@ -21,8 +23,9 @@ impl Regime {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegimeParams {
-    pub adx_trend_min: Decimal,
-    pub er_trend_min: Decimal,
+    pub trend_score_min_x10000: i64,
+    pub range_score_max_x10000: i64,
+    pub adx_full_score: Decimal,
     pub min_volatility_bps: Decimal,
     pub max_volatility_bps: Decimal,
 }
@@ -34,16 +37,35 @@ pub struct RegimeInputs {
     pub volatility_bps: Decimal,
 }
 
-pub fn classify(inputs: &RegimeInputs, params: &RegimeParams) -> Regime {
+pub const EFFICIENCY_SHARE_X10000: i64 = 5000;
+pub const ADX_SHARE_X10000: i64 = 5000;
+
+pub fn trend_score_x10000(inputs: &RegimeInputs, params: &RegimeParams) -> i64 {
+    let efficiency = to_score_x10000(inputs.efficiency_ratio.clamp(Decimal::ZERO, Decimal::ONE));
+    let strength = if params.adx_full_score > Decimal::ZERO {
+        to_score_x10000((inputs.adx / params.adx_full_score).clamp(Decimal::ZERO, Decimal::ONE))
+    } else {
+        0
+    };
+    (EFFICIENCY_SHARE_X10000 * efficiency + ADX_SHARE_X10000 * strength) / 10_000
+}
+
+pub fn classify(inputs: &RegimeInputs, previous: Option<Regime>, params: &RegimeParams) -> Regime {
     if inputs.volatility_bps < params.min_volatility_bps
         || inputs.volatility_bps > params.max_volatility_bps
     {
         return Regime::NoTrade;
     }
-    if inputs.adx >= params.adx_trend_min && inputs.efficiency_ratio >= params.er_trend_min {
+    let score = trend_score_x10000(inputs, params);
+    if score >= params.trend_score_min_x10000 {
         Regime::Trend
-    } else {
+    } else if score <= params.range_score_max_x10000 {
         Regime::Range
+    } else {
+        match previous {
+            Some(Regime::Trend) => Regime::Trend,
+            _ => Regime::Range,
+        }
     }
 }
 
@@ -55,8 +77,9 @@ mod tests {
 
     fn params() -> RegimeParams {
         RegimeParams {
-            adx_trend_min: dec!(25),
-            er_trend_min: dec!(0.3),
+            trend_score_min_x10000: 6000,
+            range_score_max_x10000: 4000,
+            adx_full_score: dec!(50),
             min_volatility_bps: dec!(5),
             max_volatility_bps: dec!(200),
         }
@@ -71,33 +94,55 @@ mod tests {
     }
 
     #[test]
-    fn trend_needs_both_adx_and_efficiency() {
+    fn trend_score_is_half_efficiency_half_capped_adx() {
         assert_eq!(
-            classify(&inputs(dec!(25), dec!(0.3), dec!(50)), &params()),
+            trend_score_x10000(&inputs(dec!(25), dec!(0.6), dec!(50)), &params()),
+            5500
+        );
+        assert_eq!(
+            trend_score_x10000(&inputs(dec!(80), dec!(1), dec!(50)), &params()),
+            10000
+        );
+    }
+
+    #[test]
+    fn score_thresholds_pick_trend_or_range() {
+        assert_eq!(
+            classify(&inputs(dec!(30), dec!(0.6), dec!(50)), None, &params()),
             Regime::Trend
         );
         assert_eq!(
-            classify(&inputs(dec!(24.9), dec!(0.9), dec!(50)), &params()),
-            Regime::Range
-        );
-        assert_eq!(
-            classify(&inputs(dec!(40), dec!(0.29), dec!(50)), &params()),
+            classify(&inputs(dec!(20), dec!(0.4), dec!(50)), None, &params()),
             Regime::Range
         );
     }
 
     #[test]
+    fn between_thresholds_keeps_the_previous_regime() {
+        let middle = inputs(dec!(25), dec!(0.6), dec!(50));
+        assert_eq!(
+            classify(&middle, Some(Regime::Trend), &params()),
+            Regime::Trend
+        );
+        assert_eq!(
+            classify(&middle, Some(Regime::Range), &params()),
+            Regime::Range
+        );
+        assert_eq!(classify(&middle, None, &params()), Regime::Range);
+    }
+
+    #[test]
     fn volatility_out_of_bounds_is_no_trade() {
         assert_eq!(
-            classify(&inputs(dec!(40), dec!(0.9), dec!(4.9)), &params()),
+            classify(&inputs(dec!(40), dec!(0.9), dec!(4.9)), None, &params()),
             Regime::NoTrade
         );
         assert_eq!(
-            classify(&inputs(dec!(40), dec!(0.9), dec!(200.1)), &params()),
+            classify(&inputs(dec!(40), dec!(0.9), dec!(200.1)), None, &params()),
             Regime::NoTrade
         );
         assert_eq!(
-            classify(&inputs(dec!(40), dec!(0.9), dec!(200)), &params()),
+            classify(&inputs(dec!(40), dec!(0.9), dec!(200)), None, &params()),
             Regime::Trend
         );
     }

@@ -9,4 +9,6 @@ pub use universe::{
     Exclusion, LEVERAGED_PREFIX_MIN_CHARS, TRADING_STATUS, UniverseCandidate, UniverseParams,
     exclusion_reason, filter_universe, is_leveraged_token,
 };
-pub use watchlist::{ScoredCandidate, WatchlistChange, WatchlistParams, select_watchlist};
+pub use watchlist::{
+    ScoredCandidate, WatchAction, WatchlistChange, WatchlistParams, select_watchlist,
+};
