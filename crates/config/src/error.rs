@@ -1,3 +1,4 @@
+use livespot_domain::ReasonCode;
 use thiserror::Error;
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
@@ -27,14 +28,18 @@ pub enum ConfigError {
 }
 
 impl ConfigError {
-    pub const fn reason_code(&self) -> &'static str {
+    pub const fn reason(&self) -> ReasonCode {
         match self {
-            Self::Unreadable { .. } => "CONFIG_UNREADABLE",
-            Self::Parse { .. } => "CONFIG_PARSE",
-            Self::UnknownKey { .. } => "CONFIG_UNKNOWN_KEY",
-            Self::OutOfRange { .. } => "CONFIG_OUT_OF_RANGE",
-            Self::CrossField { .. } => "CONFIG_CROSS_FIELD",
+            Self::Unreadable { .. } => ReasonCode::ConfigUnreadable,
+            Self::Parse { .. } => ReasonCode::ConfigParse,
+            Self::UnknownKey { .. } => ReasonCode::ConfigUnknownKey,
+            Self::OutOfRange { .. } => ReasonCode::ConfigOutOfRange,
+            Self::CrossField { .. } => ReasonCode::ConfigCrossField,
         }
+    }
+
+    pub const fn reason_code(&self) -> &'static str {
+        self.reason().as_str()
     }
 
     pub fn key(&self) -> &str {
@@ -45,5 +50,57 @@ impl ConfigError {
             | Self::OutOfRange { key, .. } => key,
             Self::CrossField { keys, .. } => keys,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_starts_with_the_reason_code_of_the_variant() {
+        let errors = [
+            ConfigError::Unreadable {
+                path: "p".to_owned(),
+                detail: "d".to_owned(),
+            },
+            ConfigError::Parse {
+                key: "a.b".to_owned(),
+                at: String::new(),
+                detail: "d".to_owned(),
+            },
+            ConfigError::UnknownKey {
+                key: "a.b".to_owned(),
+                at: " (line 3)".to_owned(),
+                allowed: "x".to_owned(),
+            },
+            ConfigError::OutOfRange {
+                key: "a.b".to_owned(),
+                value: "9".to_owned(),
+                allowed: "1..=2".to_owned(),
+            },
+            ConfigError::CrossField {
+                keys: "a.b / a.c".to_owned(),
+                rule: "r".to_owned(),
+            },
+        ];
+        let codes: Vec<&str> = errors.iter().map(ConfigError::reason_code).collect();
+        assert_eq!(
+            codes,
+            [
+                "CONFIG_UNREADABLE",
+                "CONFIG_PARSE",
+                "CONFIG_UNKNOWN_KEY",
+                "CONFIG_OUT_OF_RANGE",
+                "CONFIG_CROSS_FIELD"
+            ]
+        );
+        for error in &errors {
+            assert!(
+                error.to_string().starts_with(error.reason_code()),
+                "{error}"
+            );
+        }
+        assert_eq!(errors[2].key(), "a.b");
     }
 }
