@@ -1,4 +1,4 @@
-use livespot_domain::AuditEvent;
+use livespot_domain::{AuditEvent, ProcessRole};
 use serde::{Deserialize, Serialize};
 
 use crate::payload::{IntentUpdate, Payload};
@@ -27,5 +27,31 @@ pub struct OutboxEntry {
 impl OutboxEntry {
     pub fn to_payload(&self) -> Payload {
         self.message.clone().into_payload(self.seq)
+    }
+}
+
+pub fn ack_for_durable(sender: ProcessRole, payload: &Payload) -> Option<Payload> {
+    match payload {
+        Payload::AuditEvent { seq, .. } => Some(Payload::AuditAck { sender, seq: *seq }),
+        Payload::IntentUpdate { seq, .. } => Some(Payload::IntentUpdateAck { sender, seq: *seq }),
+        _ => None,
+    }
+}
+
+pub fn acked_seq(own_role: ProcessRole, payload: &Payload) -> Option<u64> {
+    match payload {
+        Payload::AuditAck { sender, seq } | Payload::IntentUpdateAck { sender, seq }
+            if *sender == own_role =>
+        {
+            Some(*seq)
+        }
+        _ => None,
+    }
+}
+
+pub fn durable_seq(payload: &Payload) -> Option<u64> {
+    match payload {
+        Payload::AuditEvent { seq, .. } | Payload::IntentUpdate { seq, .. } => Some(*seq),
+        _ => None,
     }
 }

@@ -26,7 +26,7 @@ mod shared_stream;
 pub use connection::{Connection, EnvelopeReader, EnvelopeWriter};
 pub use connector::{connect, open_raw_stream};
 pub use dedup::{DEFAULT_DEDUP_WINDOW, DedupWindow};
-pub use durable::{DurableMessage, OutboxEntry};
+pub use durable::{DurableMessage, OutboxEntry, ack_for_durable, acked_seq, durable_seq};
 pub use endpoint::Endpoint;
 pub use envelope::{Envelope, PROTOCOL_VERSION, system_now_ms};
 pub use error::IpcError;

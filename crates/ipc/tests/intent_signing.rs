@@ -195,3 +195,21 @@ fn signing_bytes_are_stable_for_equal_inputs() {
     assert_eq!(first.mac, second.mac);
     assert_ne!(first.mac, signed("n-15", EXPIRES).mac);
 }
+
+#[test]
+fn signature_still_verifies_after_crossing_ipc_as_an_envelope() {
+    let intent = signed(&fresh_intent_nonce(), EXPIRES);
+    let envelope = livespot_ipc::Envelope::new(
+        livespot_domain::ProcessRole::Risk,
+        1,
+        NOW,
+        livespot_domain::CorrelationIds::default(),
+        livespot_ipc::Payload::SignedIntent(intent.clone()),
+    );
+    let decoded = livespot_ipc::Envelope::decode(&envelope.encode().unwrap()).unwrap();
+    let livespot_ipc::Payload::SignedIntent(received) = decoded.payload else {
+        panic!("payload kind changed in transit");
+    };
+    assert_eq!(received, intent);
+    verifier_at(NOW).verify(&received).unwrap();
+}
