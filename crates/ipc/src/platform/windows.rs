@@ -3,7 +3,16 @@ use interprocess::local_socket::{GenericNamespaced, Name, ToNsName};
 use crate::endpoint::Endpoint;
 use crate::error::IpcError;
 
-pub(crate) fn prepare_listen_dir(_endpoint: &Endpoint) -> Result<(), IpcError> {
+const MAX_PIPE_NAME_CHARS: usize = 240;
+
+pub(crate) fn prepare_listen_dir(endpoint: &Endpoint) -> Result<(), IpcError> {
+    let length = endpoint.pipe_name().chars().count();
+    if length > MAX_PIPE_NAME_CHARS {
+        return Err(IpcError::BindFailed(format!(
+            "pipe name {} is {length} chars, the limit is {MAX_PIPE_NAME_CHARS}",
+            endpoint.pipe_name()
+        )));
+    }
     Ok(())
 }
 
