@@ -85,21 +85,20 @@ fn shipped_config() -> Result<String> {
     std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
 }
 
-fn mode_flags(name: &str, dir: &Path) -> Result<Vec<&'static str>> {
-    let help = run(name, &["--help"], dir)?.text;
-    Ok(MODE_FLAGS_WHEN_ADVERTISED
-        .iter()
-        .copied()
-        .filter(|flag| help.contains(flag))
-        .collect())
-}
-
 fn run_with_config(name: &str, config: &Path, work: &Path) -> Result<Finished> {
-    let var_dir = work.join("var");
+    let help = run(name, &["--help"], work)?.text;
     let config_arg = config.display().to_string();
-    let var_arg = var_dir.display().to_string();
-    let mut args = vec!["--config", config_arg.as_str(), "--var", var_arg.as_str()];
-    args.extend(mode_flags(name, work)?);
+    let var_arg = work.join("var").display().to_string();
+    let mut args = vec!["--config", config_arg.as_str()];
+    if help.contains("--var") {
+        args.extend(["--var", var_arg.as_str()]);
+    }
+    args.extend(
+        MODE_FLAGS_WHEN_ADVERTISED
+            .iter()
+            .copied()
+            .filter(|flag| help.contains(flag)),
+    );
     run(name, &args, work)
 }
 

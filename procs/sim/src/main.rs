@@ -2,6 +2,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
+use livespot_runtime::ExitStatus;
 use livespot_venue::{MarketSource, SimOptions, parse_market, parse_speed};
 use rust_decimal::Decimal;
 
@@ -12,6 +13,12 @@ use rust_decimal::Decimal;
     about = "Binance-compatible venue simulator on 127.0.0.1"
 )]
 struct Cli {
+    #[arg(
+        long,
+        value_name = "FILE",
+        help = "livespot.toml to validate before starting (exit 3 when it is wrong)"
+    )]
+    config: Option<PathBuf>,
     #[arg(long, default_value = "synthetic", value_parser = parse_market, help = "synthetic or replay:<dir of 1m kline CSVs>")]
     market: MarketSource,
     #[arg(long, default_value_t = 1, help = "seed of the synthetic market")]
@@ -39,6 +46,12 @@ struct Cli {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(path) = &cli.config
+        && let Err(error) = livespot_config::Config::load(path)
+    {
+        eprintln!("livespot-sim: refusing to start: {error}");
+        return ExitStatus::BadConfig.into();
+    }
     let options = SimOptions {
         market: cli.market,
         seed: cli.seed,
