@@ -87,6 +87,7 @@ fn gate(decision: &Decision) -> AiGateResult {
             quantity: Some(qty("0.04")),
             take_profit: None,
             stop_loss: None,
+            ..AiModification::default()
         }),
         input_hash: input_hash(decision).unwrap(),
         snapshot_hash: decision.snapshot_hash.clone(),

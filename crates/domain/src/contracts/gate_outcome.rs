@@ -60,6 +60,7 @@ mod tests {
                 quantity: Some(qty("0.001")),
                 take_profit: None,
                 stop_loss: None,
+                ..AiModification::default()
             }),
             ..gate_for(&original)
         };
@@ -95,6 +96,7 @@ mod tests {
                 quantity: None,
                 take_profit: None,
                 stop_loss: Some(price("26000")),
+                ..AiModification::default()
             }),
             ..gate_for(&original)
         };

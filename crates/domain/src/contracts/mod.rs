@@ -1,5 +1,6 @@
 mod ai_gate_result;
 mod ai_modification;
+mod ai_modification_rank;
 mod decision;
 mod entry_plan;
 mod exit_plan;

@@ -12,6 +12,7 @@ fn tighter() -> AiModification {
         quantity: Some(qty("0.001")),
         take_profit: None,
         stop_loss: Some(price("26900")),
+        ..AiModification::default()
     }
 }
 
@@ -88,6 +89,7 @@ fn modify_with_an_empty_or_bad_modification_is_refused() {
         quantity: None,
         take_profit: None,
         stop_loss: None,
+        ..AiModification::default()
     });
     assert_eq!(
         reason_of(&candidate),
@@ -135,16 +137,19 @@ fn conservative_modification_applies_and_risky_ones_are_refused() {
             quantity: Some(qty("0.003")),
             take_profit: None,
             stop_loss: None,
+            ..AiModification::default()
         },
         AiModification {
             quantity: None,
             take_profit: None,
             stop_loss: Some(price("26800")),
+            ..AiModification::default()
         },
         AiModification {
             quantity: None,
             take_profit: Some(price("27300")),
             stop_loss: None,
+            ..AiModification::default()
         },
     ];
     for modification in risky {
@@ -157,6 +162,7 @@ fn conservative_modification_applies_and_risky_ones_are_refused() {
         quantity: None,
         take_profit: None,
         stop_loss: Some(price("27100")),
+        ..AiModification::default()
     };
     assert_eq!(
         stop_above_entry.apply_to(&original).unwrap_err().reason,

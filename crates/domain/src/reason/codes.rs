@@ -53,6 +53,7 @@ text_enum!(ReasonCode, ReasonCodeUnknown, {
     AiModifyRiskIncrease => "AI_MODIFY_RISK_INCREASE",
     AiModifyInvalid => "AI_MODIFY_INVALID",
     AiBudgetExhausted => "AI_BUDGET_EXHAUSTED",
+    AiHttpError => "AI_HTTP_ERROR",
     AiBlocked => "AI_BLOCKED",
     AiDisabled => "AI_DISABLED",
 
