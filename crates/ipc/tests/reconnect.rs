@@ -71,3 +71,37 @@ async fn socket_path_over_the_platform_limit_is_refused_clearly() {
     assert_eq!(refused.reason_code(), ReasonCode::IpcBindFailed);
     assert!(refused.to_string().contains("the limit is"), "{refused}");
 }
+
+#[cfg(unix)]
+#[tokio::test]
+async fn restarted_listener_reclaims_a_stale_socket_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = RunSecrets::generate(run_id());
+    let endpoint = Endpoint::for_role(dir.path(), &run_id(), ProcessRole::Executor);
+    let executor = secrets.keys_for(ProcessRole::Executor, &EXECUTOR_ACCEPTS);
+    std::fs::create_dir_all(endpoint.run_dir()).unwrap();
+    let private = std::os::unix::fs::PermissionsExt::from_mode(0o700);
+    std::fs::set_permissions(endpoint.run_dir(), private).unwrap();
+    drop(std::os::unix::net::UnixListener::bind(endpoint.socket_path()).unwrap());
+    assert!(
+        endpoint.socket_path().exists(),
+        "a crashed listener leaves its socket file"
+    );
+    let mut listener = Listener::bind(
+        endpoint.clone(),
+        EXECUTOR_ACCEPTS.to_vec(),
+        executor,
+        limits(),
+    )
+    .unwrap();
+    let risk = secrets.keys_for(ProcessRole::Risk, &[]);
+    tokio::time::timeout(GUARD, connect(&endpoint, &risk, limits()))
+        .await
+        .unwrap()
+        .unwrap();
+    let served = tokio::time::timeout(GUARD, listener.accept())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(served.peer(), ProcessRole::Risk);
+}
