@@ -77,8 +77,8 @@ pub fn strategy_from_config(config: &Config) -> StrategyParams {
             trend_score_min_x10000: strategy.regime_trend_score_min,
             range_score_max_x10000: strategy.regime_range_score_max,
             adx_full_score: defaults::ADX_FULL_SCORE,
-            min_volatility_bps: defaults::MIN_VOLATILITY_BPS,
-            max_volatility_bps: defaults::MAX_VOLATILITY_BPS,
+            min_volatility_bps: strategy.regime_min_volatility_bps,
+            max_volatility_bps: strategy.regime_max_volatility_bps,
         },
         signal: SignalParams {
             lookback: defaults::SIGNAL_LOOKBACK,
@@ -94,7 +94,7 @@ pub fn strategy_from_config(config: &Config) -> StrategyParams {
         edge: EdgeParams {
             maker_fee_bps: strategy.maker_fee_bps,
             taker_fee_bps: strategy.taker_fee_bps,
-            expected_slippage_bps: defaults::EXPECTED_SLIPPAGE_BPS,
+            expected_slippage_bps: strategy.expected_slippage_bps,
             hit_rate_trend_x10000: strategy.hit_rate_trend_score,
             hit_rate_range_x10000: strategy.hit_rate_range_score,
         },
@@ -126,7 +126,7 @@ fn overtrade_params(strategy: &StrategyConfig) -> OvertradeParams {
         max_entries_per_symbol_window: count(strategy.max_trades_per_symbol_per_window),
         cooldown_after_exit_ms: millis(strategy.cooldown_secs),
         max_loss_streak: strategy.max_loss_streak,
-        loss_streak_pause_ms: defaults::LOSS_STREAK_PAUSE_MS,
+        loss_streak_pause_ms: millis(strategy.loss_streak_pause_secs),
         max_entries_per_day: count(strategy.max_trades_per_day),
     }
 }
