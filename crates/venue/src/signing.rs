@@ -117,6 +117,21 @@ mod tests {
     }
 
     #[test]
+    fn documented_ws_api_vector() {
+        let params: serde_json::Map<String, serde_json::Value> = serde_json::from_value(serde_json::json!({
+            "apiKey": "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
+            "symbol": "BTCUSDT", "side": "SELL", "type": "LIMIT", "timeInForce": "GTC",
+            "quantity": "0.01000000", "price": "52000.00", "recvWindow": 100, "timestamp": 1_645_423_376_532_i64,
+            "signature": "ignored"
+        }))
+        .unwrap();
+        assert_eq!(
+            hmac_hex(SECRET, &ws_payload(&params)),
+            "aa1b5712c094bc4e57c05a1a5c1fd8d88dcd628338ea863fec7b88e59fe2db24"
+        );
+    }
+
+    #[test]
     fn timing_rule() {
         assert!(check_timing(Some("10000"), None, 12_000).is_ok());
         assert_eq!(

@@ -46,17 +46,7 @@ impl NewOrder {
     fn check_mandatory(&self) -> Result<(), ApiError> {
         let kind = self.order_type;
         if kind == OrderType::Market {
-            return match (self.quantity, self.quote_order_qty) {
-                (None, None) => Err(ApiError::bad(
-                    -1102,
-                    "Param 'quantity' or 'quoteOrderQty' must be sent, but both were empty/null!",
-                )),
-                (Some(_), Some(_)) => Err(ApiError::bad(
-                    -1106,
-                    "Parameter 'quoteOrderQty' sent when not required.",
-                )),
-                _ => Ok(()),
-            };
+            return self.check_market();
         }
         if self.quote_order_qty.is_some() {
             return Err(ApiError::bad(
@@ -89,6 +79,32 @@ impl NewOrder {
             ));
         }
         Ok(())
+    }
+
+    fn check_market(&self) -> Result<(), ApiError> {
+        if self.price.is_some() {
+            return Err(ApiError::bad(
+                -1106,
+                "Parameter 'price' sent when not required.",
+            ));
+        }
+        if self.stop_price.is_some() || self.trailing_delta.is_some() {
+            return Err(ApiError::bad(
+                -1106,
+                "Parameter 'stopPrice' sent when not required.",
+            ));
+        }
+        match (self.quantity, self.quote_order_qty) {
+            (None, None) => Err(ApiError::bad(
+                -1102,
+                "Param 'quantity' or 'quoteOrderQty' must be sent, but both were empty/null!",
+            )),
+            (Some(_), Some(_)) => Err(ApiError::bad(
+                -1106,
+                "Parameter 'quoteOrderQty' sent when not required.",
+            )),
+            _ => Ok(()),
+        }
     }
 
     fn check_tif(&self) -> Result<(), ApiError> {
