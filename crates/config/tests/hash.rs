@@ -36,11 +36,9 @@ fn hash_changes_when_only_whitespace_changes() {
 
 #[test]
 fn hash_of_a_file_on_disk_matches_its_bytes() {
-    let dir = std::env::temp_dir().join(format!("livespot-config-hash-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("livespot.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("livespot.toml");
     std::fs::write(&path, SHIPPED_CONFIG_TEXT).unwrap();
     let loaded = Config::load(&path).unwrap();
-    std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(loaded.hash(), hash_bytes(SHIPPED_CONFIG_TEXT.as_bytes()));
 }
