@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -38,6 +38,7 @@ pub trait NonceStore {
 #[derive(Debug, Default)]
 pub struct MemoryNonceStore {
     seen: HashMap<String, i64>,
+    by_expiry: BTreeSet<(i64, String)>,
 }
 
 impl MemoryNonceStore {
@@ -53,12 +54,29 @@ impl MemoryNonceStore {
         self.seen.is_empty()
     }
 
+    fn forget_expired(&mut self, now_ms: i64) {
+        while let Some((expiry, _)) = self.by_expiry.first()
+            && *expiry <= now_ms
+        {
+            if let Some((_, nonce)) = self.by_expiry.pop_first() {
+                self.seen.remove(&nonce);
+            }
+        }
+    }
+
+    fn record(&mut self, nonce: &str, expires_at_ms: i64) {
+        if let Some(previous) = self.seen.insert(nonce.to_owned(), expires_at_ms) {
+            self.by_expiry.remove(&(previous, nonce.to_owned()));
+        }
+        self.by_expiry.insert((expires_at_ms, nonce.to_owned()));
+    }
+
     fn insert_if_fresh(&mut self, nonce: &str, expires_at_ms: i64, now_ms: i64) -> bool {
-        self.seen.retain(|_, expiry| *expiry > now_ms);
+        self.forget_expired(now_ms);
         if self.seen.contains_key(nonce) {
             return false;
         }
-        self.seen.insert(nonce.to_owned(), expires_at_ms);
+        self.record(nonce, expires_at_ms);
         true
     }
 }
@@ -121,7 +139,7 @@ fn load_into(path: &Path, memory: &mut MemoryNonceStore) -> Result<bool, NonceSt
         if let Some((nonce, expiry)) = line.split_once(' ')
             && let Ok(expires_at_ms) = expiry.parse::<i64>()
         {
-            memory.seen.insert(nonce.to_owned(), expires_at_ms);
+            memory.record(nonce, expires_at_ms);
         }
     }
     Ok(!text.is_empty() && !text.ends_with('\n'))
@@ -149,5 +167,38 @@ impl NonceStore for FileNonceStore {
                 source,
             })?;
         Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expired_nonces_are_forgotten_and_live_ones_kept() {
+        let mut store = MemoryNonceStore::new();
+        assert!(store.remember("a", 100, 0).unwrap());
+        assert!(store.remember("b", 300, 0).unwrap());
+        assert!(!store.remember("a", 100, 50).unwrap());
+        assert!(store.remember("c", 400, 100).unwrap());
+        assert_eq!(store.len(), 2);
+        assert!(!store.remember("b", 300, 299).unwrap());
+        assert!(store.remember("a", 500, 301).unwrap());
+        assert_eq!(store.len(), 2);
+    }
+
+    #[test]
+    fn file_store_refuses_nonces_that_would_break_its_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = FileNonceStore::open(&dir.path().join("n.log")).unwrap();
+        assert!(matches!(
+            store.remember("a b", 1, 0),
+            Err(NonceStoreError::MalformedNonce)
+        ));
+        assert!(matches!(
+            store.remember("", 1, 0),
+            Err(NonceStoreError::MalformedNonce)
+        ));
+        assert!(store.remember("ok", 1, 0).unwrap());
     }
 }
