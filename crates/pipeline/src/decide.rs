@@ -20,6 +20,7 @@ pub struct SymbolView<'a> {
     pub filters: &'a SymbolFilters,
     pub score_x10000: i64,
     pub previous_regime: Option<Regime>,
+    pub features: Option<&'a DeepFeatures>,
 }
 
 #[derive(Debug, Clone)]
@@ -90,14 +91,17 @@ pub fn decide(
 ) -> Assessment {
     let mut assessment = Assessment::new(view, context.now_ms);
     let tick = view.filters.tick_size;
-    let Some(features) = scan_symbol(
-        view.symbol,
-        view.bars,
-        view.one_minute,
-        tick,
-        &params.deep,
-        &params.micro,
-    ) else {
+    let scanned = view.features.cloned().or_else(|| {
+        scan_symbol(
+            view.symbol,
+            view.bars,
+            view.one_minute,
+            tick,
+            &params.deep,
+            &params.micro,
+        )
+    });
+    let Some(features) = scanned else {
         return assessment.blocked(vec![ReasonCode::HistoryInsufficient]);
     };
     let inputs = RegimeInputs {
@@ -247,3 +251,7 @@ fn size_and_build(
         Err(violation) => assessment.blocked(vec![violation.reason]),
     }
 }
+
+#[cfg(test)]
+#[path = "decide_tests.rs"]
+mod tests;

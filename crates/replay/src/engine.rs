@@ -2,6 +2,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
 use livespot_domain::CycleId;
+use livespot_pipeline::selection::DeepFeatures;
 use livespot_pipeline::{Account, DecideContext, Regime, SymbolView, TradeLedger, decide};
 use rust_decimal::Decimal;
 
@@ -25,6 +26,8 @@ pub struct Engine<'a> {
     pub(crate) previous_regime: BTreeMap<String, Regime>,
     pub(crate) summary: Summary,
     pub(crate) cycle: u64,
+    pub(crate) scanned: BTreeMap<String, DeepFeatures>,
+    pub(crate) scanned_at_ms: Option<i64>,
 }
 
 impl<'a> Engine<'a> {
@@ -58,6 +61,8 @@ impl<'a> Engine<'a> {
             previous_regime: BTreeMap::new(),
             summary,
             cycle: 0,
+            scanned: BTreeMap::new(),
+            scanned_at_ms: None,
         }
     }
 
@@ -131,6 +136,12 @@ impl<'a> Engine<'a> {
         }
     }
 
+    fn fresh_features(&self, now_ms: i64, symbol: &str) -> Option<&DeepFeatures> {
+        (self.scanned_at_ms == Some(now_ms))
+            .then(|| self.scanned.get(symbol))
+            .flatten()
+    }
+
     fn exposure(&self) -> Decimal {
         let open: Decimal = self.open.values().map(|p| p.entry_price * p.quantity).sum();
         let pending: Decimal = self
@@ -165,6 +176,7 @@ impl<'a> Engine<'a> {
                 filters: &series.filters,
                 score_x10000: self.scores.get(&symbol).copied().unwrap_or_default(),
                 previous_regime: self.previous_regime.get(&symbol).copied(),
+                features: self.fresh_features(now_ms, &symbol),
             };
             let context = DecideContext {
                 now_ms,

@@ -2,8 +2,8 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use livespot_pipeline::selection::{
-    Exclusion, Ranked, ScoredCandidate, deep_score_x10000, filter_universe, rank_universe,
-    scan_symbol, select_watchlist,
+    DeepFeatures, Exclusion, Ranked, ScoredCandidate, deep_score_x10000, filter_universe,
+    rank_universe, scan_symbol, select_watchlist,
 };
 
 use crate::ReplayError;
@@ -14,12 +14,13 @@ use crate::output::{WatchlistLine, write_line};
 
 struct Scan {
     candidates: Vec<ScoredCandidate>,
+    features: BTreeMap<String, DeepFeatures>,
     score_by_symbol: BTreeMap<String, i64>,
     excluded: Vec<Exclusion>,
 }
 
 impl Engine<'_> {
-    fn deep_scan(&self, rank: &Ranked, now_ms: i64) -> Option<ScoredCandidate> {
+    fn deep_scan(&self, rank: &Ranked, now_ms: i64) -> Option<(ScoredCandidate, DeepFeatures)> {
         let strategy = &self.params.strategy;
         let series = self.series.iter().find(|s| s.symbol == rank.symbol)?;
         let bars_done = series.bars_before(now_ms);
@@ -34,11 +35,12 @@ impl Engine<'_> {
         )?;
         let returns_done = bars_done.saturating_sub(1).min(series.bar_returns.len());
         let returns_start = returns_done.saturating_sub(self.params.selection.correlation_returns);
-        Some(ScoredCandidate {
+        let candidate = ScoredCandidate {
             symbol: series.symbol.clone(),
             score_x10000: deep_score_x10000(rank.score_x10000, &features, &strategy.deep),
             returns: series.bar_returns[returns_start..returns_done].to_vec(),
-        })
+        };
+        Some((candidate, features))
     }
 
     fn scan(&self, now_ms: i64) -> Scan {
@@ -50,17 +52,19 @@ impl Engine<'_> {
             .collect();
         let (kept, excluded) = filter_universe(&universe, &selection.universe);
         let ranked = rank_universe(&kept, selection.universe.max_spread_bps);
-        let candidates: Vec<ScoredCandidate> = ranked
+        let (candidates, scanned): (Vec<ScoredCandidate>, Vec<DeepFeatures>) = ranked
             .iter()
             .take(selection.deep_scan_top_n)
             .filter_map(|rank| self.deep_scan(rank, now_ms))
-            .collect();
+            .unzip();
+        let features = scanned.into_iter().map(|f| (f.symbol.clone(), f)).collect();
         let score_by_symbol = candidates
             .iter()
             .map(|c| (c.symbol.clone(), c.score_x10000))
             .collect();
         Scan {
             candidates,
+            features,
             score_by_symbol,
             excluded,
         }
@@ -87,6 +91,8 @@ impl Engine<'_> {
         let list_moved = watchlist != self.watchlist;
         self.watchlist = watchlist;
         self.scores = scan.score_by_symbol;
+        self.scanned = scan.features;
+        self.scanned_at_ms = Some(now_ms);
         if list_moved {
             self.summary.watchlist_updates += 1;
             let line = WatchlistLine {
