@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 pub enum FaultKind {
     ExecuteThenDrop,
     ExecuteThenUnknown,
+    #[serde(rename = "execute_then_503")]
     ExecuteThen503,
     Delay,
     RateLimit,
