@@ -188,9 +188,7 @@ async fn streams_disconnect_closes_and_streams_stall_stops_events() {
         )
         .await
         {
-            Ok(
-                Some(Ok(tokio_tungstenite::tungstenite::Message::Close(_))) | Some(Err(_)) | None,
-            ) => {
+            Ok(Some(Ok(tokio_tungstenite::tungstenite::Message::Close(_)) | Err(_)) | None) => {
                 closed = true;
                 break;
             }

@@ -150,7 +150,7 @@ async fn capture(seed: u64) -> HashMap<String, String> {
     let mut socket = sim
         .ws("/stream?streams=btcusdt@trade/btcusdt@depth@100ms/ethusdt@trade")
         .await;
-    let mut seen = HashMap::new();
+    let mut captured = HashMap::new();
     for _ in 0..120 {
         let message = tokio::time::timeout(
             std::time::Duration::from_secs(10),
@@ -166,10 +166,10 @@ async fn capture(seed: u64) -> HashMap<String, String> {
             .as_u64()
             .or_else(|| value["data"]["t"].as_u64())
             .unwrap();
-        seen.insert(format!("{}#{id}", value["stream"]), text);
+        captured.insert(format!("{}#{id}", value["stream"]), text);
     }
     sim.handle.shutdown().await;
-    seen
+    captured
 }
 
 #[tokio::test]
