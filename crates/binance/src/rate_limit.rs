@@ -99,10 +99,16 @@ impl RateLimiter {
     pub fn on_banned(&self, retry_after: Duration) -> i64 {
         let until_ms =
             local_now_ms() + i64::try_from(retry_after.as_millis()).unwrap_or(i64::MAX / 2);
+        self.on_banned_until(until_ms)
+    }
+
+    pub fn on_banned_until(&self, until_local_ms: i64) -> i64 {
+        let remaining_ms = u64::try_from(until_local_ms - local_now_ms()).unwrap_or(0);
         if let Ok(mut state) = self.state.lock() {
-            state.banned_until = Some((Instant::now() + retry_after, until_ms));
+            let until = Instant::now() + Duration::from_millis(remaining_ms);
+            state.banned_until = Some((until, until_local_ms));
         }
-        until_ms
+        until_local_ms
     }
 
     pub fn admit(&self, weight: u64, places_order: bool) -> Admission {

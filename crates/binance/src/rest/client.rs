@@ -178,9 +178,16 @@ impl RestClient {
                 self.limiter.on_too_many_requests(retry_after);
                 Err(BinanceError::RateLimited { retry_after })
             }
-            418 => Err(BinanceError::Banned {
-                until_ms: self.limiter.on_banned(retry_after),
-            }),
+            418 => {
+                let stated_end = parse_error(&raw.body)
+                    .and_then(|e| ban_end_server_ms(&e.msg))
+                    .map(|server_ms| server_ms - self.time.offset_ms());
+                let until_local_ms = local_now_ms() + duration_ms(retry_after);
+                let until_ms = stated_end.map_or(until_local_ms, |s| s.max(until_local_ms));
+                Err(BinanceError::Banned {
+                    until_ms: self.limiter.on_banned_until(until_ms),
+                })
+            }
             status if status >= 500 => Err(BinanceError::StatusUnknown {
                 code: parse_error(&raw.body).map(|e| e.code),
                 detail: format!("HTTP {status} on {}", call.path),
@@ -194,6 +201,16 @@ impl RestClient {
             },
         }
     }
+}
+
+fn duration_ms(duration: Duration) -> i64 {
+    i64::try_from(duration.as_millis()).unwrap_or(i64::MAX / 2)
+}
+
+pub fn ban_end_server_ms(msg: &str) -> Option<i64> {
+    let (_, rest) = msg.split_once("banned until ")?;
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
 
 fn parse_error(body: &str) -> Option<ApiErrorBody> {
@@ -225,5 +242,17 @@ fn transport_failure(call: &Call, err: &reqwest::Error) -> BinanceError {
             code: None,
             detail: format!("{}: {err}", call.path),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ban_end_server_ms;
+
+    #[test]
+    fn ban_end_is_read_from_binance_message() {
+        let msg = "Way too much request weight used; IP banned until 1659146400000. Please use WebSocket Streams for live updates to avoid bans.";
+        assert_eq!(ban_end_server_ms(msg), Some(1_659_146_400_000));
+        assert_eq!(ban_end_server_ms("Too much request weight used"), None);
     }
 }
