@@ -1,19 +1,19 @@
 use interprocess::local_socket::tokio::Stream;
 use livespot_domain::{CorrelationIds, ProcessRole, Validate};
-use tokio::io::BufReader;
 
 use crate::envelope::{Envelope, system_now_ms};
 use crate::error::IpcError;
-use crate::frame::{FrameLimits, read_frame, write_frame};
+use crate::frame::{FrameLimits, write_frame};
+use crate::frame_assembler::FrameAssembler;
 use crate::payload::Payload;
 use crate::shared_stream::SharedStream;
 
 #[derive(Debug)]
 pub struct EnvelopeReader {
-    inner: BufReader<SharedStream>,
+    inner: SharedStream,
+    frames: FrameAssembler,
     peer: ProcessRole,
     last_seq: Option<u64>,
-    limits: FrameLimits,
     broken: Option<IpcError>,
 }
 
@@ -36,7 +36,7 @@ impl EnvelopeReader {
     }
 
     async fn read_checked(&mut self) -> Result<Option<Envelope>, IpcError> {
-        let Some(body) = read_frame(&mut self.inner, self.limits).await? else {
+        let Some(body) = self.frames.next_frame(&mut self.inner).await? else {
             return Ok(None);
         };
         let envelope = Envelope::decode(&body)?;
@@ -105,10 +105,10 @@ impl Connection {
         let shared = SharedStream::new(stream);
         Self {
             reader: EnvelopeReader {
-                inner: BufReader::new(shared.clone()),
+                inner: shared.clone(),
+                frames: FrameAssembler::new(limits),
                 peer,
                 last_seq: None,
-                limits,
                 broken: None,
             },
             writer: EnvelopeWriter {

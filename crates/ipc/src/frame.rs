@@ -117,7 +117,7 @@ where
     Ok(filled)
 }
 
-fn peer_went_away(error: &std::io::Error) -> bool {
+pub(crate) fn peer_went_away(error: &std::io::Error) -> bool {
     matches!(
         error.kind(),
         std::io::ErrorKind::BrokenPipe

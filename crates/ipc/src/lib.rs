@@ -6,6 +6,7 @@ mod endpoint;
 mod envelope;
 mod error;
 mod frame;
+mod frame_assembler;
 mod handshake;
 mod intent_refusal;
 mod intent_signing;

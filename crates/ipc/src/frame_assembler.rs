@@ -1,0 +1,94 @@
+use tokio::io::{AsyncRead, AsyncReadExt};
+
+use crate::error::IpcError;
+use crate::frame::{FRAME_HEADER_BYTES, FrameLimits, peer_went_away};
+
+const READ_CHUNK_BYTES: usize = 16 * 1024;
+
+#[derive(Debug)]
+pub(crate) struct FrameAssembler {
+    buffer: Vec<u8>,
+    limits: FrameLimits,
+}
+
+impl FrameAssembler {
+    pub(crate) fn new(limits: FrameLimits) -> Self {
+        Self {
+            buffer: Vec::new(),
+            limits,
+        }
+    }
+
+    fn announced_length(&self) -> Result<Option<usize>, IpcError> {
+        let Some(header) = self.buffer.first_chunk::<FRAME_HEADER_BYTES>() else {
+            return Ok(None);
+        };
+        let length = u32::from_le_bytes(*header);
+        if length > self.limits.max_frame_bytes {
+            return Err(IpcError::FrameTooLarge {
+                length: u64::from(length),
+                max: self.limits.max_frame_bytes,
+            });
+        }
+        Ok(Some(usize::try_from(length).unwrap_or(usize::MAX)))
+    }
+
+    fn take_frame(&mut self) -> Result<Option<Vec<u8>>, IpcError> {
+        let Some(length) = self.announced_length()? else {
+            return Ok(None);
+        };
+        let total = FRAME_HEADER_BYTES.saturating_add(length);
+        let Some(body) = self.buffer.get(FRAME_HEADER_BYTES..total) else {
+            return Ok(None);
+        };
+        let body = body.to_vec();
+        self.buffer.drain(..total);
+        Ok(Some(body))
+    }
+
+    fn torn_or_clean_close(&self) -> Result<Option<Vec<u8>>, IpcError> {
+        let held = self.buffer.len();
+        if held == 0 {
+            return Ok(None);
+        }
+        let (expected, received) = match self.announced_length() {
+            Ok(Some(length)) => (length, held - FRAME_HEADER_BYTES),
+            _ => (FRAME_HEADER_BYTES, held),
+        };
+        Err(IpcError::TornFrame { expected, received })
+    }
+
+    fn reserve_for_next_read(&mut self) -> Result<(), IpcError> {
+        let wanted = match self.announced_length()? {
+            Some(length) => FRAME_HEADER_BYTES + length - self.buffer.len(),
+            None => FRAME_HEADER_BYTES,
+        };
+        self.buffer.reserve(wanted.clamp(1, READ_CHUNK_BYTES));
+        Ok(())
+    }
+
+    pub(crate) async fn next_frame<R>(
+        &mut self,
+        reader: &mut R,
+    ) -> Result<Option<Vec<u8>>, IpcError>
+    where
+        R: AsyncRead + Unpin,
+    {
+        loop {
+            if let Some(frame) = self.take_frame()? {
+                return Ok(Some(frame));
+            }
+            self.reserve_for_next_read()?;
+            match reader.read_buf(&mut self.buffer).await {
+                Ok(0) => return self.torn_or_clean_close(),
+                Ok(_) => {}
+                Err(error) if peer_went_away(&error) => return self.torn_or_clean_close(),
+                Err(error) => return Err(IpcError::from_read(&error)),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "frame_assembler_tests.rs"]
+mod tests;
