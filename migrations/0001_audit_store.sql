@@ -24,7 +24,6 @@ CREATE TABLE events (
     event_hash TEXT NOT NULL,
     UNIQUE (sender, seq)
 );
-CREATE INDEX events_by_ts ON events (ts_ms);
 CREATE INDEX events_by_run ON events (run_id, event_id) WHERE run_id IS NOT NULL;
 CREATE INDEX events_by_decision ON events (decision_id) WHERE decision_id IS NOT NULL;
 CREATE INDEX events_by_intent ON events (order_intent_id) WHERE order_intent_id IS NOT NULL;
@@ -97,12 +96,10 @@ CREATE TABLE decisions (
     symbol TEXT,
     side TEXT,
     decision_hash TEXT,
-    reason_codes TEXT NOT NULL,
-    payload_json TEXT NOT NULL
+    reason_codes TEXT NOT NULL
 );
 CREATE INDEX decisions_by_id ON decisions (decision_id);
 CREATE INDEX decisions_by_run ON decisions (run_id, ts_ms);
-CREATE INDEX decisions_by_ts ON decisions (ts_ms);
 
 CREATE TABLE ai_gate_events (
     event_id INTEGER PRIMARY KEY,

@@ -13,8 +13,8 @@ pub struct CheckpointPolicy {
 impl Default for CheckpointPolicy {
     fn default() -> Self {
         Self {
-            passive_above_bytes: 4 * 1024 * 1024,
-            truncate_above_bytes: 16 * 1024 * 1024,
+            passive_above_bytes: 64 * 1024 * 1024,
+            truncate_above_bytes: 256 * 1024 * 1024,
         }
     }
 }

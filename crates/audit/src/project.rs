@@ -7,8 +7,28 @@ use crate::project_exec::{
 };
 use crate::record::EventRecord;
 
+#[derive(Debug, Default)]
+pub struct ProjectionCache {
+    last_cycle_id: Option<String>,
+}
+
+impl ProjectionCache {
+    pub fn forget(&mut self) {
+        self.last_cycle_id = None;
+    }
+
+    fn cycle_is_new(&mut self, cycle_id: &str) -> bool {
+        if self.last_cycle_id.as_deref() == Some(cycle_id) {
+            return false;
+        }
+        self.last_cycle_id = Some(cycle_id.to_owned());
+        true
+    }
+}
+
 pub fn project_event(
     tx: &Transaction<'_>,
+    cache: &mut ProjectionCache,
     event_id: i64,
     record: &EventRecord,
 ) -> rusqlite::Result<()> {
@@ -18,14 +38,14 @@ pub fn project_event(
         "STAGE_CHANGED" | "MODE_CHANGED" => project_stage_change(tx, event_id, record),
         "ALERT_RAISED" | "ALERT_CLEARED" => project_alert(tx, event_id, record),
         "SNAPSHOT" => {
-            project_cycle(tx, event_id, record)?;
+            project_cycle(tx, cache, event_id, record)?;
             project_snapshot(tx, event_id, record)
         }
         "DECISION" => {
-            project_cycle(tx, event_id, record)?;
+            project_cycle(tx, cache, event_id, record)?;
             project_decision(tx, event_id, record)
         }
-        "CYCLE_STARTED" => project_cycle(tx, event_id, record),
+        "CYCLE_STARTED" => project_cycle(tx, cache, event_id, record),
         "AIGATE_CALL" => project_ai_gate(tx, event_id, record),
         "RISK_VERDICT" => project_risk_verdict(tx, event_id, record),
         "INTENT_STATE" | "INTENT_REFUSED" => project_intent(tx, event_id, record),
@@ -70,12 +90,16 @@ fn project_run_ended(tx: &Transaction<'_>, record: &EventRecord) -> rusqlite::Re
 
 fn project_cycle(
     tx: &Transaction<'_>,
+    cache: &mut ProjectionCache,
     event_id: i64,
     record: &EventRecord,
 ) -> rusqlite::Result<()> {
     let Some(cycle_id) = record.ids.cycle_id.as_deref() else {
         return Ok(());
     };
+    if !cache.cycle_is_new(cycle_id) {
+        return Ok(());
+    }
     tx.prepare_cached(
         "INSERT INTO cycles (cycle_id, run_id, first_event_id, started_ts_ms) \
          VALUES (?1, ?2, ?3, ?4) ON CONFLICT (cycle_id) DO NOTHING",
@@ -165,8 +189,8 @@ fn project_decision(
     let fields = PayloadFields::parse(&record.payload_json);
     tx.prepare_cached(
         "INSERT INTO decisions (event_id, ts_ms, run_id, cycle_id, snapshot_id, decision_id, symbol, \
-         side, decision_hash, reason_codes, payload_json) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         side, decision_hash, reason_codes) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
         event_id,
@@ -179,7 +203,6 @@ fn project_decision(
         fields.text(&["side", "decision.side"]),
         fields.text(&["decision_hash", "hash"]),
         record.reason_codes_joined(),
-        record.payload_json,
     ])?;
     Ok(())
 }

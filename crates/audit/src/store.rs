@@ -7,7 +7,7 @@ use crate::AuditError;
 use crate::chain::{ChainHead, load_head, store_head};
 use crate::checkpoint::{CheckpointPolicy, CheckpointReport, enforce_checkpoint_policy};
 use crate::migrate::{audit_db_path, ensure_schema_current};
-use crate::project::project_event;
+use crate::project::{ProjectionCache, project_event};
 use crate::record::EventRecord;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +37,10 @@ pub struct StoreWriter {
     path: PathBuf,
     head: ChainHead,
     checkpoint: CheckpointPolicy,
+    cache: ProjectionCache,
 }
+
+pub const WRITER_CACHE_KIB: i64 = -65_536;
 
 pub const WRITER_BUSY_TIMEOUT: Duration = Duration::from_millis(250);
 
@@ -52,6 +55,7 @@ impl StoreWriter {
             path,
             head,
             checkpoint,
+            cache: ProjectionCache::default(),
         })
     }
 
@@ -68,15 +72,11 @@ impl StoreWriter {
     }
 
     pub fn commit_batch(&mut self, records: &[EventRecord]) -> Result<BatchOutcome, AuditError> {
-        let tx = self
-            .conn
-            .transaction()
-            .map_err(|error| AuditError::from_write(&error))?;
-        let (head, outcome) = append_all(&tx, self.head.clone(), records)
-            .map_err(|error| AuditError::from_write(&error))?;
-        store_head(&tx, &head).map_err(|error| AuditError::from_write(&error))?;
-        tx.commit()
-            .map_err(|error| AuditError::from_write(&error))?;
+        let committed = self.commit_records(records);
+        if committed.is_err() {
+            self.cache.forget();
+        }
+        let (head, outcome) = committed.map_err(|error| AuditError::from_write(&error))?;
         self.head = head;
         let checkpoint = enforce_checkpoint_policy(&self.conn, &self.path, &self.checkpoint)?;
         Ok(BatchOutcome {
@@ -86,8 +86,22 @@ impl StoreWriter {
     }
 }
 
+impl StoreWriter {
+    fn commit_records(
+        &mut self,
+        records: &[EventRecord],
+    ) -> rusqlite::Result<(ChainHead, BatchOutcome)> {
+        let tx = self.conn.transaction()?;
+        let (head, outcome) = append_all(&tx, &mut self.cache, self.head.clone(), records)?;
+        store_head(&tx, &head)?;
+        tx.commit()?;
+        Ok((head, outcome))
+    }
+}
+
 fn append_all(
     tx: &Transaction<'_>,
+    cache: &mut ProjectionCache,
     mut head: ChainHead,
     records: &[EventRecord],
 ) -> rusqlite::Result<(ChainHead, BatchOutcome)> {
@@ -97,7 +111,7 @@ fn append_all(
         let event_id = head.event_count + 1;
         let inserted = insert_event(tx, event_id, record, &head.head_hash, &event_hash)?;
         if inserted {
-            project_event(tx, event_id, record)?;
+            project_event(tx, cache, event_id, record)?;
             head = ChainHead {
                 event_count: event_id,
                 head_hash: event_hash.clone(),
@@ -164,6 +178,10 @@ pub fn open_writer_connection(path: &Path) -> Result<Connection, AuditError> {
     conn.pragma_update(None, "synchronous", "NORMAL")
         .map_err(open_error)?;
     conn.pragma_update(None, "wal_autocheckpoint", 0)
+        .map_err(open_error)?;
+    conn.pragma_update(None, "cache_size", WRITER_CACHE_KIB)
+        .map_err(open_error)?;
+    conn.pragma_update(None, "temp_store", "MEMORY")
         .map_err(open_error)?;
     conn.busy_timeout(WRITER_BUSY_TIMEOUT).map_err(open_error)?;
     Ok(conn)

@@ -1,0 +1,95 @@
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use livespot_audit::{
+    AuditClient, AuditLink, AuditWriter, CheckpointPolicy, MemorySpool, QueueConfig, ServerConfig,
+    WriterService, audit_db_path, migrate_store, serve,
+};
+use livespot_domain::{AuditEvent, ProcessRole, RunId};
+use livespot_ipc::{Endpoint, IpcLimits, Listener, RunSecrets};
+use tokio_util::sync::CancellationToken;
+
+use crate::events::{BENCH_BATCH, BenchResult, bench_event};
+
+pub const PRODUCERS: [ProcessRole; 4] = [
+    ProcessRole::Marketdata,
+    ProcessRole::Strategy,
+    ProcessRole::Risk,
+    ProcessRole::Executor,
+];
+
+struct Running {
+    endpoint: Endpoint,
+    secrets: RunSecrets,
+    service: WriterService,
+    server: tokio::task::JoinHandle<()>,
+    shutdown: CancellationToken,
+}
+
+fn start_audit(var_dir: &Path) -> BenchResult<Running> {
+    migrate_store(&audit_db_path(var_dir))?;
+    let run_id = RunId::new("bench-run")?;
+    let secrets = RunSecrets::generate(run_id.clone());
+    let endpoint = Endpoint::for_role(var_dir, &run_id, ProcessRole::Audit);
+    let keys = secrets.keys_for(ProcessRole::Audit, &PRODUCERS);
+    let listener = Listener::bind(
+        endpoint.clone(),
+        PRODUCERS.to_vec(),
+        keys,
+        IpcLimits::default(),
+    )?;
+    let writer = AuditWriter::open(var_dir, CheckpointPolicy::default())?;
+    let queue = QueueConfig {
+        capacity: 65_536,
+        batch_size: BENCH_BATCH,
+    };
+    let service = WriterService::spawn(writer, queue)?;
+    let shutdown = CancellationToken::new();
+    let config = ServerConfig {
+        batch_size: BENCH_BATCH,
+    };
+    let server = tokio::spawn(serve(listener, service.handle(), config, shutdown.clone()));
+    Ok(Running {
+        endpoint,
+        secrets,
+        service,
+        server,
+        shutdown,
+    })
+}
+
+pub async fn end_to_end(var_dir: &Path, events_per_producer: u64) -> BenchResult<Duration> {
+    let running = start_audit(var_dir)?;
+    let mut prepared = Vec::new();
+    for role in PRODUCERS {
+        let batch: Vec<AuditEvent> = (0..events_per_producer)
+            .map(|index| bench_event(role, index))
+            .collect::<BenchResult<_>>()?;
+        prepared.push((role, batch));
+    }
+    let capacity = usize::try_from(events_per_producer)?;
+    let started = Instant::now();
+    let mut clients = Vec::new();
+    for (role, batch) in prepared {
+        let link = AuditLink {
+            endpoint: running.endpoint.clone(),
+            keys: running.secrets.keys_for(role, &[]),
+            limits: IpcLimits::default(),
+        };
+        let spool = Box::new(MemorySpool::new(capacity, 1));
+        let client = AuditClient::spawn(link, spool, running.shutdown.clone());
+        for event in batch {
+            client.record(event)?;
+        }
+        clients.push(client);
+    }
+    for client in &clients {
+        client.wait_acked(events_per_producer).await?;
+    }
+    let elapsed = started.elapsed();
+    running.shutdown.cancel();
+    running.server.await?;
+    let service = running.service;
+    tokio::task::spawn_blocking(move || service.shutdown()).await?;
+    Ok(elapsed)
+}

@@ -1,0 +1,25 @@
+use std::error::Error;
+
+use livespot_domain::{
+    AuditEvent, AuditEventType, CorrelationIds, CycleId, DecisionId, ProcessRole, RunId,
+};
+
+pub type BenchResult<T> = Result<T, Box<dyn Error>>;
+
+pub const BENCH_BATCH: usize = 2048;
+
+pub fn bench_event(role: ProcessRole, index: u64) -> BenchResult<AuditEvent> {
+    let correlation = CorrelationIds::for_run(RunId::new("bench-run")?)
+        .with_cycle(CycleId::new(format!("cycle-{}", index / 16))?)
+        .with_decision(DecisionId::new(format!("dec-{}-{index}", role.as_str()))?);
+    let payload =
+        serde_json::json!({"symbol": "BTCUSDT", "side": "BUY", "index": index, "score": 7312});
+    let event = AuditEvent::new(
+        AuditEventType::Decision,
+        1_764_000_000_000 + i64::try_from(index)?,
+        role,
+        correlation,
+    )
+    .with_payload(&payload)?;
+    Ok(event)
+}

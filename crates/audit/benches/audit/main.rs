@@ -1,0 +1,88 @@
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use livespot_audit::{AuditWriter, CheckpointPolicy, EventRecord, audit_db_path, migrate_store};
+use livespot_domain::ProcessRole;
+
+mod baseline;
+mod e2e;
+mod events;
+
+use events::{BENCH_BATCH, BenchResult, bench_event};
+
+fn events_per_second(events: u64, elapsed: Duration) -> u64 {
+    let micros = u64::try_from(elapsed.as_micros())
+        .unwrap_or(u64::MAX)
+        .max(1);
+    events.saturating_mul(1_000_000) / micros
+}
+
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn writer_path(var_dir: &Path, events: u64) -> BenchResult<Duration> {
+    migrate_store(&audit_db_path(var_dir))?;
+    let mut writer = AuditWriter::open(var_dir, CheckpointPolicy::default())?;
+    let records: Vec<EventRecord> = (0..events)
+        .map(|index| {
+            bench_event(ProcessRole::Strategy, index)
+                .map(|event| EventRecord::from_event(ProcessRole::Strategy, index + 1, &event))
+        })
+        .collect::<BenchResult<_>>()?;
+    let started = Instant::now();
+    for chunk in records.chunks(BENCH_BATCH) {
+        writer.write_batch(chunk)?;
+    }
+    Ok(started.elapsed())
+}
+
+fn line(label: &str, events: u64, elapsed: Duration) -> u64 {
+    let rate = events_per_second(events, elapsed);
+    println!(
+        "{label:<42}: {rate:>9} events/s ({} ms)",
+        elapsed.as_millis()
+    );
+    rate
+}
+
+fn main() -> BenchResult<()> {
+    let total: u64 = std::env::var("AUDIT_BENCH_EVENTS")
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(200_000);
+    let per_producer = total / e2e::PRODUCERS.len() as u64;
+    let e2e_events = per_producer * e2e::PRODUCERS.len() as u64;
+    let baseline_dir = tempfile::tempdir()?;
+    let baseline = baseline::raw_batched_insert(baseline_dir.path(), total)?;
+    let writer_dir = tempfile::tempdir()?;
+    let writer = writer_path(writer_dir.path(), total)?;
+    let e2e_dir = tempfile::tempdir()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let e2e = runtime.block_on(e2e::end_to_end(e2e_dir.path(), per_producer))?;
+    println!(
+        "audit bench: {total} events, batches of {BENCH_BATCH}, {} producers end to end",
+        e2e::PRODUCERS.len()
+    );
+    let baseline_rate = line("raw batched insert baseline", total, baseline);
+    line("writer path (chain, projections, JSONL)", total, writer);
+    let e2e_rate = line("end to end (IPC in, store and JSONL out)", e2e_events, e2e);
+    println!(
+        "{:<42}: {}%",
+        "end to end / baseline",
+        e2e_rate * 100 / baseline_rate.max(1)
+    );
+    match peak_memory_kib() {
+        Some(kib) => println!("{:<42}: {kib} KiB", "peak memory (VmHWM)"),
+        None => println!(
+            "{:<42}: unavailable on this platform",
+            "peak memory (VmHWM)"
+        ),
+    }
+    Ok(())
+}
