@@ -213,3 +213,21 @@ fn signature_still_verifies_after_crossing_ipc_as_an_envelope() {
     assert_eq!(received, intent);
     verifier_at(NOW).verify(&received).unwrap();
 }
+
+#[test]
+fn decimals_cross_ipc_as_their_exact_strings() {
+    let envelope = livespot_ipc::Envelope::new(
+        livespot_domain::ProcessRole::Risk,
+        1,
+        NOW,
+        livespot_domain::CorrelationIds::default(),
+        livespot_ipc::Payload::SignedIntent(signed("n-16", EXPIRES)),
+    );
+    let bytes = envelope.encode().unwrap();
+    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|window| window == needle);
+    assert!(
+        contains(b"27000.10"),
+        "limit price travels as its decimal string"
+    );
+    assert!(contains(b"0.002"), "quantity travels as its decimal string");
+}
