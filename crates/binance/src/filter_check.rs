@@ -1,4 +1,5 @@
-use crate::filters::{FilterReason, FilterViolation, SymbolFilter, is_multiple};
+use crate::filter_rules::{check_notional, check_percent, check_price, check_qty};
+use crate::filters::{FilterReason, FilterViolation, SymbolFilter};
 use crate::rest::enums::{OrderSide, OrderType};
 use rust_decimal::Decimal;
 
@@ -32,11 +33,11 @@ pub struct CheckContext {
 }
 
 impl OrderCheck {
-    fn is_market(&self) -> bool {
+    pub(crate) fn is_market(&self) -> bool {
         matches!(self.order_type, OrderType::Market)
     }
 
-    fn is_algo(&self) -> bool {
+    pub(crate) fn is_algo(&self) -> bool {
         matches!(
             self.order_type,
             OrderType::StopLoss
@@ -46,11 +47,11 @@ impl OrderCheck {
         )
     }
 
-    fn limit_price(&self) -> Option<Decimal> {
+    pub(crate) fn limit_price(&self) -> Option<Decimal> {
         if self.is_market() { None } else { self.price }
     }
 
-    fn notional_price(&self, ctx: &CheckContext) -> Option<Decimal> {
+    pub(crate) fn notional_price(&self, ctx: &CheckContext) -> Option<Decimal> {
         self.limit_price().or(ctx.reference_price)
     }
 }
@@ -183,122 +184,4 @@ fn check_notional_rules(
         }
         _ => Ok(()),
     }
-}
-
-fn check_price(
-    price: Decimal,
-    min: Decimal,
-    max: Decimal,
-    tick: Decimal,
-) -> Result<(), FilterViolation> {
-    if !min.is_zero() && price < min {
-        return Err(FilterViolation::new(
-            FilterReason::Price,
-            format!("price {price} below minPrice {min}"),
-        ));
-    }
-    if !max.is_zero() && price > max {
-        return Err(FilterViolation::new(
-            FilterReason::Price,
-            format!("price {price} above maxPrice {max}"),
-        ));
-    }
-    if !is_multiple(price, tick) {
-        return Err(FilterViolation::new(
-            FilterReason::Price,
-            format!("price {price} not a multiple of tickSize {tick}"),
-        ));
-    }
-    Ok(())
-}
-
-fn check_qty(
-    qty: Decimal,
-    min: Decimal,
-    max: Decimal,
-    step: Decimal,
-    reason: FilterReason,
-) -> Result<(), FilterViolation> {
-    if qty < min {
-        return Err(FilterViolation::new(
-            reason,
-            format!("quantity {qty} below minQty {min}"),
-        ));
-    }
-    if !max.is_zero() && qty > max {
-        return Err(FilterViolation::new(
-            reason,
-            format!("quantity {qty} above maxQty {max}"),
-        ));
-    }
-    if !is_multiple(qty, step) {
-        return Err(FilterViolation::new(
-            reason,
-            format!("quantity {qty} not a multiple of stepSize {step}"),
-        ));
-    }
-    Ok(())
-}
-
-fn check_percent(
-    order: &OrderCheck,
-    ctx: &CheckContext,
-    up: Decimal,
-    down: Decimal,
-    reason: FilterReason,
-) -> Result<(), FilterViolation> {
-    let (Some(price), Some(reference)) = (order.limit_price(), ctx.reference_price) else {
-        return Ok(());
-    };
-    if price > reference * up || price < reference * down {
-        return Err(FilterViolation::new(
-            reason,
-            format!(
-                "price {price} outside [{}, {}] of reference {reference}",
-                reference * down,
-                reference * up
-            ),
-        ));
-    }
-    Ok(())
-}
-
-fn check_notional(
-    order: &OrderCheck,
-    ctx: &CheckContext,
-    min: Option<Decimal>,
-    max: Option<Decimal>,
-    reason: FilterReason,
-) -> Result<(), FilterViolation> {
-    if min.is_none() && max.is_none() {
-        return Ok(());
-    }
-    let Some(price) = order.notional_price(ctx) else {
-        return Err(FilterViolation::new(
-            FilterReason::MissingReferencePrice,
-            "no price to compute notional",
-        ));
-    };
-    let notional = price * order.quantity;
-    if let Some(min) = min.filter(|m| notional < *m) {
-        return Err(FilterViolation::new(
-            reason,
-            format!("notional {notional} below {min}"),
-        ));
-    }
-    if let Some(max) = max.filter(|m| !m.is_zero() && notional > *m) {
-        return Err(FilterViolation::new(
-            reason,
-            format!("notional {notional} above {max}"),
-        ));
-    }
-    Ok(())
-}
-
-pub(crate) fn order_is_algo(order: &OrderCheck) -> bool {
-    order.is_algo()
-}
-
-pub(crate) fn order_notional_price(order: &OrderCheck, ctx: &CheckContext) -> Option<Decimal> {
-    order.notional_price(ctx)
 }

@@ -1,4 +1,4 @@
-use crate::filter_check::{CheckContext, OrderCheck, order_is_algo, order_notional_price};
+use crate::filter_check::{CheckContext, OrderCheck};
 use crate::filters::{FilterReason, FilterViolation, SymbolFilter};
 use crate::rest::enums::{OrderSide, OrderType};
 use rust_decimal::Decimal;
@@ -9,7 +9,7 @@ pub(crate) fn check_count_filter(
     ctx: &CheckContext,
 ) -> Result<(), FilterViolation> {
     let iceberg = order.iceberg_qty.is_some_and(|q| !q.is_zero());
-    let algo = order_is_algo(order);
+    let algo = order.is_algo();
     match filter {
         SymbolFilter::IcebergParts { limit } => check_iceberg_parts(order, *limit),
         SymbolFilter::MaxNumOrders { max_num_orders } => below(
@@ -124,7 +124,7 @@ fn check_max_asset(
         ));
     }
     if asset == ctx.quote_asset {
-        let notional = order_notional_price(order, ctx).map(|p| p * order.quantity);
+        let notional = order.notional_price(ctx).map(|p| p * order.quantity);
         if notional.is_some_and(|n| n > limit) {
             return Err(FilterViolation::new(
                 FilterReason::MaxAsset,

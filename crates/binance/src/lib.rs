@@ -4,6 +4,7 @@ pub mod config;
 pub mod error;
 pub mod filter_check;
 mod filter_check_counts;
+mod filter_rules;
 pub mod filters;
 pub mod quantize;
 pub mod rate_limit;
@@ -25,5 +26,15 @@ pub fn install_crypto_provider() {
         if installed.is_err() {
             tracing::debug!("rustls crypto provider was installed concurrently");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn crypto_provider_install_is_idempotent() {
+        super::install_crypto_provider();
+        super::install_crypto_provider();
+        assert!(rustls::crypto::CryptoProvider::get_default().is_some());
     }
 }

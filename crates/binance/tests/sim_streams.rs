@@ -82,3 +82,42 @@ async fn user_data_stream_subscribes_and_delivers_execution_reports() {
     stream.shutdown().await;
     sim.shutdown().await;
 }
+
+async fn next_diff(
+    events: &mut tokio::sync::mpsc::Receiver<livespot_binance::streams::events::StreamMessage>,
+) -> livespot_binance::book::DepthUpdate {
+    loop {
+        let message = within(events.recv()).await.expect("event");
+        if let livespot_binance::streams::events::MarketEvent::Depth(update) = message.event {
+            return update;
+        }
+    }
+}
+
+#[tokio::test]
+async fn local_book_syncs_from_simulator_snapshot_and_diffs_without_gaps() {
+    use livespot_binance::book::{DiffOutcome, LocalBook};
+    let sim = start().await;
+    let names = vec!["btcusdt@depth@100ms".to_owned()];
+    let (streams, mut events) = MarketStreams::spawn(stream_config(&sim.handle.ws_url), &names);
+    let mut book = LocalBook::new();
+    book.on_diff(next_diff(&mut events).await).expect("buffer");
+    for _ in 0..5 {
+        let snapshot = sim.client.depth("BTCUSDT", 1000).await.expect("snapshot");
+        if book.on_snapshot(&snapshot).is_ok() {
+            break;
+        }
+    }
+    assert!(book.is_synced());
+    let mut applied = 0;
+    for _ in 0..40 {
+        let outcome = book.on_diff(next_diff(&mut events).await).expect("no gap");
+        applied += usize::from(outcome == DiffOutcome::Applied);
+    }
+    assert!(book.is_synced());
+    assert!(applied >= 20, "{applied}");
+    let (bid, ask) = (book.best_bid().expect("bid"), book.best_ask().expect("ask"));
+    assert!(bid.price < ask.price);
+    streams.shutdown().await;
+    sim.shutdown().await;
+}

@@ -121,3 +121,46 @@ async fn test_double_stalled_stream_is_reported_stale_and_subscribe_is_sent() {
     assert_eq!(streams.health().ages().len(), 2);
     streams.shutdown().await;
 }
+
+async fn hold_connections_open(listener: TcpListener, first_message: &'static str) {
+    loop {
+        let (tcp, _) = listener.accept().await.unwrap();
+        tokio::spawn(async move {
+            let mut ws = tokio_tungstenite::accept_async(tcp).await.unwrap();
+            ws.send(Message::Text(first_message.into())).await.unwrap();
+            while let Some(Ok(_)) = ws.next().await {}
+        });
+    }
+}
+
+#[tokio::test]
+async fn test_double_connection_is_rotated_after_its_configured_lifetime() {
+    let (listener, port) = bind().await;
+    tokio::spawn(hold_connections_open(listener, TRADE));
+    let mut config = config(port);
+    config.rotate_after = Duration::from_millis(100);
+    let (streams, mut events) = MarketStreams::spawn(config, &["btcusdt@trade".to_owned()]);
+    for _ in 0..3 {
+        within(events.recv()).await.expect("event per connection");
+    }
+    assert!(streams.health().connection_count() >= 3);
+    streams.shutdown().await;
+}
+
+#[tokio::test]
+async fn test_double_server_shutdown_event_triggers_reconnect() {
+    const SHUTDOWN: &str = r#"{"stream":"!serverShutdown","data":{"e":"serverShutdown","E":1}}"#;
+    let (listener, port) = bind().await;
+    tokio::spawn(hold_connections_open(listener, SHUTDOWN));
+    let (streams, _events) = MarketStreams::spawn(config(port), &["btcusdt@trade".to_owned()]);
+    let mut connections = 0;
+    for _ in 0..500 {
+        connections = streams.health().connection_count();
+        if connections >= 3 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert!(connections >= 3, "{connections}");
+    streams.shutdown().await;
+}
