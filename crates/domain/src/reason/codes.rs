@@ -69,6 +69,9 @@ text_enum!(ReasonCode, ReasonCodeUnknown, {
     RiskSpreadGuard => "RISK_SPREAD_GUARD",
     RiskVolatilityGuard => "RISK_VOLATILITY_GUARD",
     RiskSysModeNotNormal => "RISK_SYS_MODE_NOT_NORMAL",
+    RiskSizeReducedToFit => "RISK_SIZE_REDUCED_TO_FIT",
+    RiskNothingToReduce => "RISK_NOTHING_TO_REDUCE",
+    RiskReduceCappedToPosition => "RISK_REDUCE_CAPPED_TO_POSITION",
 
     IntentBadSignature => "INTENT_BAD_SIGNATURE",
     IntentExpired => "INTENT_EXPIRED",
