@@ -4,6 +4,7 @@ use crate::Kline;
 use crate::indicators::true_range;
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
+pub const WORKING_SCALE: u32 = 12;
 
 struct Movement {
     plus_dm: Decimal,
@@ -39,7 +40,7 @@ fn directional_index(plus: Decimal, minus: Decimal, range: Decimal) -> Decimal {
     if total.is_zero() {
         return Decimal::ZERO;
     }
-    HUNDRED * (plus_di - minus_di).abs() / total
+    (HUNDRED * (plus_di - minus_di).abs() / total).round_dp(WORKING_SCALE)
 }
 
 pub fn adx(klines: &[Kline], period: usize) -> Option<Decimal> {
@@ -57,15 +58,15 @@ pub fn adx(klines: &[Kline], period: usize) -> Option<Decimal> {
     let mut range: Decimal = seed.iter().map(|m| m.range).sum();
     let mut dx_values = vec![directional_index(plus, minus, range)];
     for step in rest {
-        plus = plus - plus / n + step.plus_dm;
-        minus = minus - minus / n + step.minus_dm;
-        range = range - range / n + step.range;
+        plus = (plus - plus / n + step.plus_dm).round_dp(WORKING_SCALE);
+        minus = (minus - minus / n + step.minus_dm).round_dp(WORKING_SCALE);
+        range = (range - range / n + step.range).round_dp(WORKING_SCALE);
         dx_values.push(directional_index(plus, minus, range));
     }
     let (dx_seed, dx_rest) = dx_values.split_at(period);
     let mut average = dx_seed.iter().copied().sum::<Decimal>() / n;
     for dx in dx_rest {
-        average = (average * (n - Decimal::ONE) + dx) / n;
+        average = ((average * (n - Decimal::ONE) + dx) / n).round_dp(WORKING_SCALE);
     }
     Some(average.round_dp(8))
 }

@@ -24,7 +24,8 @@ pub fn atr(klines: &[Kline], period: usize) -> Option<Decimal> {
     let (seed, rest) = ranges.split_at(period);
     let mut average = seed.iter().copied().sum::<Decimal>() / period_decimal;
     for range in rest {
-        average = (average * (period_decimal - Decimal::ONE) + range) / period_decimal;
+        average =
+            ((average * (period_decimal - Decimal::ONE) + range) / period_decimal).round_dp(12);
     }
     Some(average.round_dp(12))
 }

@@ -2,6 +2,8 @@ use rust_decimal::Decimal;
 
 use crate::indicators::decimal_sqrt;
 
+pub const MEAN_SCALE: u32 = 12;
+
 pub fn correlation(left: &[Decimal], right: &[Decimal]) -> Option<Decimal> {
     let count = left.len().min(right.len());
     if count < 2 {
@@ -10,8 +12,8 @@ pub fn correlation(left: &[Decimal], right: &[Decimal]) -> Option<Decimal> {
     let left = &left[left.len() - count..];
     let right = &right[right.len() - count..];
     let n = Decimal::from(count);
-    let mean_left = left.iter().copied().sum::<Decimal>() / n;
-    let mean_right = right.iter().copied().sum::<Decimal>() / n;
+    let mean_left = (left.iter().copied().sum::<Decimal>() / n).round_dp(MEAN_SCALE);
+    let mean_right = (right.iter().copied().sum::<Decimal>() / n).round_dp(MEAN_SCALE);
     let mut covariance = Decimal::ZERO;
     let mut variance_left = Decimal::ZERO;
     let mut variance_right = Decimal::ZERO;
