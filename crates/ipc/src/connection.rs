@@ -3,7 +3,7 @@ use livespot_domain::{CorrelationIds, ProcessRole, Validate};
 
 use crate::envelope::{Envelope, system_now_ms};
 use crate::error::IpcError;
-use crate::frame::{FrameLimits, write_frame};
+use crate::frame::{FrameLimits, checked_length, write_frame};
 use crate::frame_assembler::FrameAssembler;
 use crate::payload::Payload;
 use crate::shared_stream::SharedStream;
@@ -64,6 +64,7 @@ pub struct EnvelopeWriter {
     role: ProcessRole,
     next_seq: u64,
     limits: FrameLimits,
+    unfinished_write: bool,
 }
 
 impl EnvelopeWriter {
@@ -73,7 +74,16 @@ impl EnvelopeWriter {
 
     pub async fn write_envelope(&mut self, envelope: &Envelope) -> Result<(), IpcError> {
         let body = envelope.encode()?;
-        write_frame(&mut self.inner, &body, self.limits).await
+        checked_length(body.len(), self.limits)?;
+        if self.unfinished_write {
+            return Err(IpcError::WriteFailed(
+                "an earlier frame was not fully written; the link is unusable".to_owned(),
+            ));
+        }
+        self.unfinished_write = true;
+        write_frame(&mut self.inner, &body, self.limits).await?;
+        self.unfinished_write = false;
+        Ok(())
     }
 
     pub async fn send(
@@ -115,6 +125,7 @@ impl Connection {
                 inner: shared,
                 role,
                 next_seq: 1,
+                unfinished_write: false,
                 limits,
             },
         }

@@ -37,6 +37,16 @@ pub fn decode_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, IpcError> {
     Ok(value)
 }
 
+pub(crate) fn checked_length(body_len: usize, limits: FrameLimits) -> Result<u32, IpcError> {
+    u32::try_from(body_len)
+        .ok()
+        .filter(|length| *length <= limits.max_frame_bytes)
+        .ok_or(IpcError::FrameTooLarge {
+            length: u64::try_from(body_len).unwrap_or(u64::MAX),
+            max: limits.max_frame_bytes,
+        })
+}
+
 pub async fn write_frame<W>(
     writer: &mut W,
     body: &[u8],
@@ -45,13 +55,7 @@ pub async fn write_frame<W>(
 where
     W: AsyncWrite + Unpin,
 {
-    let length = u32::try_from(body.len())
-        .ok()
-        .filter(|length| *length <= limits.max_frame_bytes)
-        .ok_or(IpcError::FrameTooLarge {
-            length: u64::try_from(body.len()).unwrap_or(u64::MAX),
-            max: limits.max_frame_bytes,
-        })?;
+    let length = checked_length(body.len(), limits)?;
     let mut frame = Vec::with_capacity(FRAME_HEADER_BYTES + body.len());
     frame.extend_from_slice(&length.to_le_bytes());
     frame.extend_from_slice(body);
