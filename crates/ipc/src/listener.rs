@@ -3,7 +3,7 @@ use std::sync::Arc;
 use interprocess::local_socket::ListenerOptions;
 use interprocess::local_socket::tokio::{Listener as SocketListener, Stream};
 use interprocess::local_socket::traits::tokio::Listener as _;
-use livespot_domain::ProcessRole;
+use livespot_domain::{ProcessRole, ReasonCode};
 use tokio::sync::{Semaphore, mpsc};
 use tokio::task::JoinHandle;
 
@@ -17,6 +17,8 @@ use crate::rejection::Rejection;
 use crate::run_keys::RunKeys;
 
 pub type AuthenticatedConnection = Connection;
+
+const ACCEPT_ERROR_PAUSE: std::time::Duration = std::time::Duration::from_millis(50);
 
 #[derive(Debug)]
 pub struct Listener {
@@ -42,6 +44,13 @@ impl Listener {
         keys: RunKeys,
         limits: IpcLimits,
     ) -> Result<Self, IpcError> {
+        if endpoint.role() != keys.role {
+            return Err(IpcError::BindFailed(format!(
+                "endpoint belongs to {} but the keys are for {}",
+                endpoint.role().as_str(),
+                keys.role.as_str()
+            )));
+        }
         prepare_listen_dir(&endpoint)?;
         let socket = ListenerOptions::new()
             .name(listener_name(&endpoint)?)
@@ -100,8 +109,12 @@ async fn accept_loop(socket: SocketListener, context: Arc<AcceptContext>) {
                 });
             }
             Err(error) => {
-                tracing::warn!(reason = "IPC_ACCEPT_FAILED", %error, "accept failed");
-                tokio::task::yield_now().await;
+                tracing::warn!(
+                    reason = ReasonCode::IpcConnectFailed.as_str(),
+                    %error,
+                    "accept failed"
+                );
+                tokio::time::sleep(ACCEPT_ERROR_PAUSE).await;
             }
         }
         if context.accepted.is_closed() {

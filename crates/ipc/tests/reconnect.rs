@@ -105,3 +105,13 @@ async fn restarted_listener_reclaims_a_stale_socket_file() {
         .unwrap();
     assert_eq!(served.peer(), ProcessRole::Risk);
 }
+
+#[tokio::test]
+async fn listener_refuses_keys_of_another_role() {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = RunSecrets::generate(run_id());
+    let endpoint = Endpoint::for_role(dir.path(), &run_id(), ProcessRole::Executor);
+    let risk_keys = secrets.keys_for(ProcessRole::Risk, &[]);
+    let refused = Listener::bind(endpoint, vec![], risk_keys, limits()).unwrap_err();
+    assert_eq!(refused.reason_code(), ReasonCode::IpcBindFailed);
+}
