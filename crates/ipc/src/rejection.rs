@@ -1,8 +1,9 @@
 use livespot_domain::{ProcessRole, ReasonCode};
+use serde::{Deserialize, Serialize};
 
 use crate::handshake::HandshakeFailure;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rejection {
     pub listener: ProcessRole,
     pub claimed_role: Option<ProcessRole>,
