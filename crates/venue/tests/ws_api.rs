@@ -40,7 +40,9 @@ fn kinds(events: &[Value]) -> Vec<String> {
     events
         .iter()
         .map(|e| match e["e"].as_str().unwrap() {
-            "executionReport" => format!("{}/{}", e["x"].as_str().unwrap(), e["X"].as_str().unwrap()),
+            "executionReport" => {
+                format!("{}/{}", e["x"].as_str().unwrap(), e["X"].as_str().unwrap())
+            }
             other => other.to_owned(),
         })
         .collect()
@@ -52,7 +54,10 @@ async fn bad_signature_and_unknown_method_are_errors() {
     let mut socket = sim.ws("/ws-api/v3").await;
     send_json(&mut socket, &json!({"id": 1, "method": "userDataStream.subscribe.signature", "params": {"apiKey": KEY, "timestamp": now_ms(), "signature": "00"}})).await;
     let reply = next_json(&mut socket).await;
-    assert_eq!((reply["status"].as_i64(), reply["error"]["code"].as_i64()), (Some(400), Some(-1022)));
+    assert_eq!(
+        (reply["status"].as_i64(), reply["error"]["code"].as_i64()),
+        (Some(400), Some(-1022))
+    );
     send_json(&mut socket, &json!({"id": 2, "method": "ping"})).await;
     assert_eq!(next_json(&mut socket).await["result"], json!({}));
     send_json(&mut socket, &json!({"id": 3, "method": "nope"})).await;
@@ -63,21 +68,38 @@ async fn bad_signature_and_unknown_method_are_errors() {
 async fn market_order_events_arrive_in_binance_order() {
     let sim = start_default().await;
     let mut socket = subscribe(&sim).await;
-    let depth = sim.public("/api/v3/depth?symbol=BTCUSDT&limit=5").await.body;
+    let depth = sim
+        .public("/api/v3/depth?symbol=BTCUSDT&limit=5")
+        .await
+        .body;
     let qty = (common::dec_of(&depth["asks"][0][1]) * Decimal::from(2)).round_dp(5);
-    let placed = sim.order(&format!("symbol=BTCUSDT&side=BUY&type=MARKET&quantity={qty}&newClientOrderId=uds1")).await.body;
+    let placed = sim
+        .order(&format!(
+            "symbol=BTCUSDT&side=BUY&type=MARKET&quantity={qty}&newClientOrderId=uds1"
+        ))
+        .await
+        .body;
     let fills = placed["fills"].as_array().unwrap().len();
     let got = events(&mut socket, fills + 2).await;
     let mut expected = vec!["NEW/NEW".to_owned()];
     for index in 0..fills {
-        expected.push(if index + 1 == fills { "TRADE/FILLED".to_owned() } else { "TRADE/PARTIALLY_FILLED".to_owned() });
+        expected.push(if index + 1 == fills {
+            "TRADE/FILLED".to_owned()
+        } else {
+            "TRADE/PARTIALLY_FILLED".to_owned()
+        });
     }
     expected.push("outboundAccountPosition".to_owned());
     assert_eq!(kinds(&got), expected);
     assert_eq!(got[1]["c"], "uds1");
     assert_eq!(got[1]["N"], "BTC");
     assert!(got[1]["t"].as_i64().unwrap() > 0);
-    let assets: Vec<&str> = got[fills + 1]["B"].as_array().unwrap().iter().map(|b| b["a"].as_str().unwrap()).collect();
+    let assets: Vec<&str> = got[fills + 1]["B"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["a"].as_str().unwrap())
+        .collect();
     assert_eq!(assets, vec!["BTC", "USDT"]);
 }
 
@@ -88,23 +110,56 @@ async fn cancel_balance_update_list_status_and_unsubscribe() {
     let (bid, ask) = sim.best("BTCUSDT").await;
     let low = price_text(bid * Decimal::new(9, 1));
     sim.order(&format!("symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.01&price={low}&newClientOrderId=c1")).await;
-    assert_eq!(kinds(&events(&mut socket, 2).await), vec!["NEW/NEW", "outboundAccountPosition"]);
-    sim.signed(Method::DELETE, "/api/v3/order", "symbol=BTCUSDT&origClientOrderId=c1&newClientOrderId=x1").await;
+    assert_eq!(
+        kinds(&events(&mut socket, 2).await),
+        vec!["NEW/NEW", "outboundAccountPosition"]
+    );
+    sim.signed(
+        Method::DELETE,
+        "/api/v3/order",
+        "symbol=BTCUSDT&origClientOrderId=c1&newClientOrderId=x1",
+    )
+    .await;
     let cancel = events(&mut socket, 2).await;
-    assert_eq!(kinds(&cancel), vec!["CANCELED/CANCELED", "outboundAccountPosition"]);
-    assert_eq!((cancel[0]["c"].as_str(), cancel[0]["C"].as_str()), (Some("x1"), Some("c1")));
-    sim.admin_post("/admin/balances", &json!({"api_key": KEY, "asset": "BNB", "delta": "3"})).await;
+    assert_eq!(
+        kinds(&cancel),
+        vec!["CANCELED/CANCELED", "outboundAccountPosition"]
+    );
+    assert_eq!(
+        (cancel[0]["c"].as_str(), cancel[0]["C"].as_str()),
+        (Some("x1"), Some("c1"))
+    );
+    sim.admin_post(
+        "/admin/balances",
+        &json!({"api_key": KEY, "asset": "BNB", "delta": "3"}),
+    )
+    .await;
     let deposit = events(&mut socket, 2).await;
-    assert_eq!(kinds(&deposit), vec!["balanceUpdate", "outboundAccountPosition"]);
+    assert_eq!(
+        kinds(&deposit),
+        vec!["balanceUpdate", "outboundAccountPosition"]
+    );
     assert_eq!(deposit[0]["d"], "3.00000000");
     let above = price_text(ask * Decimal::new(102, 2));
     let below = price_text(bid * Decimal::new(98, 2));
     sim.signed(Method::POST, "/api/v3/orderList/oco", &format!("symbol=BTCUSDT&side=SELL&quantity=0.01&aboveType=LIMIT_MAKER&abovePrice={above}&belowType=STOP_LOSS&belowStopPrice={below}")).await;
     let list = events(&mut socket, 4).await;
-    assert_eq!(kinds(&list), vec!["NEW/NEW", "NEW/NEW", "listStatus", "outboundAccountPosition"]);
+    assert_eq!(
+        kinds(&list),
+        vec![
+            "NEW/NEW",
+            "NEW/NEW",
+            "listStatus",
+            "outboundAccountPosition"
+        ]
+    );
     assert_eq!(list[2]["L"], "EXECUTING");
     assert_eq!(list[2]["O"].as_array().unwrap().len(), 2);
-    send_json(&mut socket, &json!({"id": 9, "method": "userDataStream.unsubscribe"})).await;
+    send_json(
+        &mut socket,
+        &json!({"id": 9, "method": "userDataStream.unsubscribe"}),
+    )
+    .await;
     let reply = next_json(&mut socket).await;
     assert_eq!(reply["status"], 200);
     let ended = next_json(&mut socket).await;

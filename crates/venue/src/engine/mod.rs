@@ -3,6 +3,7 @@ mod cancel;
 mod events;
 mod execute;
 mod new_order;
+mod oco_request;
 mod order;
 mod order_list;
 mod place;
@@ -19,8 +20,9 @@ pub use account::{Account, Balance, Permissions};
 pub use cancel::CancelTarget;
 pub use events::UserEvent;
 pub use new_order::NewOrder;
+pub use oco_request::{LegRequest, OcoRequest};
 pub use order::{Fill, Order};
-pub use order_list::{LegRequest, OcoRequest, OrderList};
+pub use order_list::OrderList;
 pub use place::PlaceOutcome;
 
 use crate::api_error::ApiError;
