@@ -100,6 +100,7 @@ impl Engine<'_> {
                 ts_ms: now_ms,
                 watchlist: &self.watchlist,
                 scores_x10000: &self.scores,
+                features: &self.scanned,
                 changes: &changes,
                 excluded: &scan.excluded,
             };

@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use livespot_domain::{Decision, ReasonCode};
-use livespot_pipeline::selection::{Exclusion, WatchlistChange};
+use livespot_pipeline::selection::{DeepFeatures, Exclusion, WatchlistChange};
 use livespot_pipeline::{Assessment, EdgeEstimate, Regime};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -68,6 +68,7 @@ pub struct WatchlistLine<'a> {
     pub ts_ms: i64,
     pub watchlist: &'a [String],
     pub scores_x10000: &'a BTreeMap<String, i64>,
+    pub features: &'a BTreeMap<String, DeepFeatures>,
     pub changes: &'a [WatchlistChange],
     pub excluded: &'a [Exclusion],
 }
