@@ -1,7 +1,9 @@
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
-use livespot_runtime::{CommonArgs, ExitStatus};
+use clap::{Parser, Subcommand};
+use livespot_domain::ProcessRole;
+use livespot_runtime::{CommonArgs, run_child};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -12,12 +14,23 @@ use livespot_runtime::{CommonArgs, ExitStatus};
 struct Cli {
     #[command(flatten)]
     common: CommonArgs,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    #[command(about = "Walk the event chain and the counts; exit 1 naming the first broken row")]
+    Verify {
+        #[arg(long = "var", value_name = "DIR", default_value = "var")]
+        var_dir: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.common.load_config("livespot-audit") {
-        Ok(_config) => ExitStatus::Success.into(),
-        Err(status) => status.into(),
+    match cli.command {
+        Some(Command::Verify { var_dir }) => livespot_audit::run_verify(&var_dir).into(),
+        None => run_child(ProcessRole::Audit, &cli.common, livespot_audit::run).into(),
     }
 }
