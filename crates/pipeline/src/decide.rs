@@ -3,6 +3,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::decision_build::{build_decision, proxy_book};
+use crate::from_books;
 use crate::selection::{DeepFeatures, scan_symbol};
 use crate::{
     BookTop, EdgeEstimate, EdgeInputs, EntryChoice, EntryCosts, ExitChoice, ExitInputs, Kline,
@@ -16,7 +17,7 @@ pub struct SymbolView<'a> {
     pub symbol: &'a str,
     pub bars: &'a [Kline],
     pub one_minute: &'a [Kline],
-    pub book: Option<&'a BookTop>,
+    pub books: &'a [BookTop],
     pub filters: &'a SymbolFilters,
     pub score_x10000: i64,
     pub previous_regime: Option<Regime>,
@@ -101,9 +102,12 @@ pub fn decide(
             &params.micro,
         )
     });
-    let Some(features) = scanned else {
+    let Some(mut features) = scanned else {
         return assessment.blocked(vec![ReasonCode::HistoryInsufficient]);
     };
+    if let Some(micro) = from_books(view.books, view.one_minute, &params.micro) {
+        features.micro = micro;
+    }
     let inputs = RegimeInputs {
         adx: features.adx,
         efficiency_ratio: features.efficiency_ratio,
@@ -157,7 +161,8 @@ fn choose_entry(
 ) -> EntryChoice {
     let tick = view.filters.tick_size;
     let book = view
-        .book
+        .books
+        .last()
         .cloned()
         .unwrap_or_else(|| proxy_book(features.close, features.micro.spread_bps, tick));
     let costs = EntryCosts {

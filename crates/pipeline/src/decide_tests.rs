@@ -138,6 +138,10 @@ fn filters() -> SymbolFilters {
 }
 
 fn assess(bars: &[Kline], ledger: &TradeLedger) -> Assessment {
+    assess_with_books(bars, ledger, &[])
+}
+
+fn assess_with_books(bars: &[Kline], ledger: &TradeLedger, books: &[BookTop]) -> Assessment {
     let filters = filters();
     let cycle = CycleId::new("CYC-1").unwrap();
     let now_ms = bars.last().map_or(START, |bar| bar.close_time_ms + 1);
@@ -145,7 +149,7 @@ fn assess(bars: &[Kline], ledger: &TradeLedger) -> Assessment {
         symbol: "TESTUSDT",
         bars,
         one_minute: &bars[bars.len().saturating_sub(60)..],
-        book: None,
+        books,
         filters: &filters,
         score_x10000: 7000,
         previous_regime: None,
@@ -234,4 +238,34 @@ fn tiny_moves_are_no_trade_by_volatility() {
         assessment.reason_codes,
         vec![ReasonCode::VolatilityOutOfRange]
     );
+}
+
+fn book(bid: Decimal, ask: Decimal) -> BookTop {
+    BookTop {
+        bid_price: bid,
+        bid_qty: dec!(3),
+        ask_price: ask,
+        ask_qty: dec!(1),
+    }
+}
+
+#[test]
+fn book_snapshots_replace_the_kline_spread_proxy() {
+    let bars = rising_bars(64, dec!(30));
+    let close = bars.last().map_or(dec!(100), |bar| bar.close);
+    let tight = [book(close - dec!(0.01), close + dec!(0.01))];
+    let assessment = assess_with_books(&bars, &TradeLedger::default(), &tight);
+    let micro = &assessment.features.as_ref().unwrap().micro;
+    assert_eq!(micro.source, crate::SpreadSource::Book);
+    assert_eq!(micro.imbalance_x10000, 5000);
+    assert!(assessment.is_entry(), "{:?}", assessment.reason_codes);
+}
+
+#[test]
+fn wide_book_blocks_with_spread_too_wide() {
+    let bars = rising_bars(64, dec!(30));
+    let close = bars.last().map_or(dec!(100), |bar| bar.close);
+    let wide = [book(close - dec!(0.5), close + dec!(0.5))];
+    let assessment = assess_with_books(&bars, &TradeLedger::default(), &wide);
+    assert_eq!(assessment.reason_codes, vec![ReasonCode::SpreadTooWide]);
 }

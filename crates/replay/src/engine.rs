@@ -172,7 +172,7 @@ impl<'a> Engine<'a> {
                 bars: &series.bars[bars_done.saturating_sub(HISTORY_BARS)..bars_done],
                 one_minute: &series.one_minute
                     [minutes_done.saturating_sub(MICRO_MINUTES)..minutes_done],
-                book: None,
+                books: &[],
                 filters: &series.filters,
                 score_x10000: self.scores.get(&symbol).copied().unwrap_or_default(),
                 previous_regime: self.previous_regime.get(&symbol).copied(),
