@@ -1,3 +1,4 @@
 mod frame;
+pub mod rules;
 
 pub use frame::run;
