@@ -29,6 +29,7 @@ pub struct BatchOutcome {
     pub acks: Vec<Ack>,
     pub written: Vec<WrittenEvent>,
     pub checkpoint: CheckpointReport,
+    pub trail_error: Option<AuditError>,
 }
 
 #[derive(Debug)]

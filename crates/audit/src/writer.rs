@@ -16,14 +16,20 @@ const CATCH_UP_CHUNK: i64 = 10_000;
 pub struct AuditWriter {
     store: StoreWriter,
     trail: JsonlTrail,
+    trail_through: i64,
 }
 
 impl AuditWriter {
     pub fn open(var_dir: &Path, checkpoint: CheckpointPolicy) -> Result<Self, AuditError> {
         let store = StoreWriter::open(var_dir, checkpoint)?;
         let trail = JsonlTrail::open(var_dir)?;
-        let mut writer = Self { store, trail };
-        writer.catch_up_trail(last_event_id_in_trail(&logs_dir(var_dir))?)?;
+        let trail_through = last_event_id_in_trail(&logs_dir(var_dir))?;
+        let mut writer = Self {
+            store,
+            trail,
+            trail_through,
+        };
+        writer.catch_up_trail()?;
         Ok(writer)
     }
 
@@ -32,23 +38,36 @@ impl AuditWriter {
     }
 
     pub fn write_batch(&mut self, records: &[EventRecord]) -> Result<BatchOutcome, AuditError> {
-        let outcome = self.store.commit_batch(records)?;
-        self.trail.append(&outcome.written)?;
+        let mut outcome = self.store.commit_batch(records)?;
+        outcome.trail_error = self.extend_trail(&outcome.written).err();
         Ok(outcome)
+    }
+
+    fn extend_trail(&mut self, written: &[WrittenEvent]) -> Result<(), AuditError> {
+        let (Some(first), Some(last)) = (written.first(), written.last()) else {
+            return Ok(());
+        };
+        if self.trail_through + 1 < first.event_id {
+            return self.catch_up_trail();
+        }
+        self.trail.append(written)?;
+        self.trail_through = last.event_id;
+        Ok(())
     }
 
     pub fn write_acks(&mut self, records: &[EventRecord]) -> Result<Vec<Ack>, AuditError> {
         self.write_batch(records).map(|outcome| outcome.acks)
     }
 
-    fn catch_up_trail(&mut self, mut after_event_id: i64) -> Result<(), AuditError> {
+    fn catch_up_trail(&mut self) -> Result<(), AuditError> {
         loop {
-            let missing = self.events_after(after_event_id)?;
+            let missing = self.events_after(self.trail_through)?;
             let Some(last) = missing.last() else {
                 return Ok(());
             };
-            after_event_id = last.event_id;
+            let last_event_id = last.event_id;
             self.trail.append(&missing)?;
+            self.trail_through = last_event_id;
         }
     }
 

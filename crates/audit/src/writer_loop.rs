@@ -48,7 +48,11 @@ fn commit_and_reply(
             let lag_ms = u64::try_from(oldest.elapsed().as_millis()).unwrap_or(u64::MAX);
             let written = outcome.written.len() as u64;
             stats.record_batch(written, records.len() as u64 - written, lag_ms);
-            if faults.borrow().is_some() {
+            if let Some(error) = &outcome.trail_error {
+                stats.record_write_error();
+                tracing::error!(reason = error.reason_code(), %error, "JSONL trail behind the store");
+                faults.send_replace(Some(error.clone()));
+            } else if faults.borrow().is_some() {
                 faults.send_replace(None);
             }
             let mut acks = outcome.acks.into_iter();

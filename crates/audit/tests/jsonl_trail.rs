@@ -153,3 +153,29 @@ fn wal_stays_bounded_under_the_checkpoint_policy() {
     assert!(max_wal < 2 * 1024 * 1024, "wal grew to {max_wal}");
     assert!(file_bytes(&audit_db_path(dir.path())) > 4 * 1024 * 1024);
 }
+
+#[test]
+fn a_failed_trail_write_still_acks_and_the_next_batch_catches_the_trail_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut writer = fresh_writer(dir.path());
+    let mut blocked = record("risk", 1, "RISK_VERDICT", "{}");
+    blocked.ts_ms = 1_764_115_200_000;
+    let day_path = jsonl_path(&logs_dir(dir.path()), &utc_day(blocked.ts_ms));
+    std::fs::create_dir_all(&day_path).unwrap();
+    let outcome = writer.write_batch(std::slice::from_ref(&blocked)).unwrap();
+    assert_eq!(outcome.acks.len(), 1);
+    assert_eq!(
+        outcome.trail_error.unwrap().reason_code(),
+        "AUDIT_JSONL_FAILED"
+    );
+    std::fs::remove_dir(&day_path).unwrap();
+    let mut next = record("risk", 2, "RISK_VERDICT", "{}");
+    next.ts_ms = blocked.ts_ms + 1;
+    let outcome = writer.write_batch(&[next]).unwrap();
+    assert!(outcome.trail_error.is_none());
+    let ids: Vec<i64> = trail_lines(dir.path())
+        .iter()
+        .map(|line| line["event_id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids, vec![1, 2]);
+}
