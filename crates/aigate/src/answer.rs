@@ -155,3 +155,63 @@ fn check_verdict_shape(
         _ => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALLOWED: [ReasonCode; 2] = [ReasonCode::AiBlocked, ReasonCode::SpreadTooWide];
+
+    fn reason_of(content: &str) -> Option<ReasonCode> {
+        parse_answer(content, &ALLOWED).err().map(|e| e.reason())
+    }
+
+    #[test]
+    fn well_formed_answers_parse() {
+        let allow = parse_answer(
+            r#"{"verdict":"ALLOW","reason_codes":[],"modify":null}"#,
+            &ALLOWED,
+        )
+        .unwrap();
+        assert_eq!(allow.verdict, AnswerVerdict::Allow);
+        let nulls =
+            r#"{"verdict":"ALLOW","reason_codes":[],"modify":{"quantity":null,"fallback":null}}"#;
+        assert_eq!(parse_answer(nulls, &ALLOWED).unwrap().modify, None);
+        let block = parse_answer(r#"{"verdict":"BLOCK","reason_codes":[]}"#, &ALLOWED).unwrap();
+        assert_eq!(block.reason_codes, vec![ReasonCode::AiBlocked]);
+    }
+
+    #[test]
+    fn malformed_answers_map_to_their_failure_codes() {
+        assert_eq!(reason_of("not json"), Some(ReasonCode::AiParseFailure));
+        assert_eq!(reason_of(""), Some(ReasonCode::AiParseFailure));
+        assert_eq!(
+            reason_of(r#"{"verdict":"ALLOW","reason_codes":[],"extra":1}"#),
+            Some(ReasonCode::AiInvalidSchema)
+        );
+        assert_eq!(
+            reason_of(r#"{"verdict":"allow","reason_codes":[]}"#),
+            Some(ReasonCode::AiInvalidSchema)
+        );
+        assert_eq!(
+            reason_of(r#"{"verdict":"ALLOW","reason_codes":"AI_BLOCKED"}"#),
+            Some(ReasonCode::AiInvalidSchema)
+        );
+        assert_eq!(
+            reason_of(r#"{"verdict":"BLOCK","reason_codes":["NOT_A_CODE"]}"#),
+            Some(ReasonCode::AiUnknownReasonCode)
+        );
+        assert_eq!(
+            reason_of(r#"{"verdict":"BLOCK","reason_codes":["IPC_AUTH_FAILED"]}"#),
+            Some(ReasonCode::AiUnknownReasonCode)
+        );
+        assert_eq!(
+            reason_of(r#"{"verdict":"BLOCK","reason_codes":[],"modify":{"quantity":"1"}}"#),
+            Some(ReasonCode::AiInvalidSchema)
+        );
+        assert_eq!(
+            reason_of(r#"{"verdict":"MODIFY","reason_codes":[],"modify":null}"#),
+            Some(ReasonCode::AiModifyInvalid)
+        );
+    }
+}

@@ -154,3 +154,62 @@ fn check_placeholders(template: &str) -> Result<(), SetupError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    fn prompts_root() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../prompts")
+    }
+
+    #[test]
+    fn the_builtin_prompt_is_the_one_in_the_prompts_directory() {
+        let builtin = PromptSet::builtin().unwrap();
+        let loaded = PromptSet::load(&prompts_root(), ENTRY_GATE_VERSION).unwrap();
+        assert_eq!(builtin, loaded);
+        assert_eq!(builtin.version(), "entry_gate/v1");
+        assert_eq!(builtin.schema_name(), "entry_gate_v1");
+    }
+
+    #[test]
+    fn the_prompt_hash_is_stable_and_covers_template_and_schema() {
+        let first = PromptSet::builtin().unwrap();
+        let second = PromptSet::builtin().unwrap();
+        assert_eq!(first.hash(), second.hash());
+        let expected =
+            sha256_hex(format!("{BUILTIN_SYSTEM}{BUILTIN_USER}{BUILTIN_SCHEMA}").as_bytes());
+        assert_eq!(first.hash(), expected);
+        let edited_schema = BUILTIN_SCHEMA.replacen("AI_BLOCKED", "EDGE_BELOW_MIN", 1);
+        let other = PromptSet::from_parts("v", BUILTIN_SYSTEM, BUILTIN_USER, &edited_schema);
+        assert_ne!(other.unwrap().hash(), first.hash());
+        let edited_user = format!("{BUILTIN_USER} ");
+        let other = PromptSet::from_parts("v", BUILTIN_SYSTEM, &edited_user, BUILTIN_SCHEMA);
+        assert_ne!(other.unwrap().hash(), first.hash());
+    }
+
+    #[test]
+    fn every_placeholder_is_used_and_an_unknown_one_is_refused() {
+        for name in PLACEHOLDERS {
+            assert!(BUILTIN_USER.contains(&format!("{{{{{name}}}}}")), "{name}");
+        }
+        let refused = PromptSet::from_parts("v", "{{api_key}}", BUILTIN_USER, BUILTIN_SCHEMA);
+        assert_eq!(refused.unwrap_err().reason(), ReasonCode::ConfigParse);
+    }
+
+    #[test]
+    fn the_schema_lists_only_known_reason_codes() {
+        let allowed = PromptSet::builtin().unwrap().allowed_reasons().to_vec();
+        assert!(allowed.contains(&ReasonCode::AiBlocked));
+        let bad = BUILTIN_SCHEMA.replacen("AI_BLOCKED", "AI_FEELS_BAD", 1);
+        let refused = PromptSet::from_parts("v", BUILTIN_SYSTEM, BUILTIN_USER, &bad);
+        assert_eq!(
+            refused.unwrap_err(),
+            SetupError::SchemaReasonUnknown {
+                code: "AI_FEELS_BAD".to_owned()
+            }
+        );
+    }
+}

@@ -1,3 +1,4 @@
+use std::path::Path;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
@@ -43,7 +44,35 @@ pub struct StubScript {
     pub timeout_sleep_ms: u64,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScriptError {
+    #[error("CONFIG_UNREADABLE: stub script {path}: {detail}")]
+    Unreadable { path: String, detail: String },
+    #[error("CONFIG_PARSE: stub script {path}: {detail}")]
+    Invalid { path: String, detail: String },
+}
+
 impl StubScript {
+    pub fn from_file(path: &Path) -> Result<Self, ScriptError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|error| ScriptError::Unreadable {
+            path: shown.clone(),
+            detail: error.to_string(),
+        })?;
+        Self::from_json(&text).map_err(|detail| ScriptError::Invalid {
+            path: shown,
+            detail,
+        })
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        serde_json::from_str::<Self>(text).or_else(|error| {
+            serde_json::from_str::<Vec<StubReply>>(text)
+                .map(Self::sequence)
+                .map_err(|_| error.to_string())
+        })
+    }
+
     pub fn always(reply: StubReply) -> Self {
         Self::sequence(vec![reply])
     }
@@ -95,10 +124,13 @@ mod tests {
             Ok(StubReply::ModifyRisky)
         );
         assert!("maybe".parse::<StubReply>().is_err());
-        let script: StubScript = serde_json::from_str(
+        let script = StubScript::from_json(
             r#"{"replies": ["allow", {"content": "{}"}], "timeout_sleep_ms": 500}"#,
         )
         .unwrap();
+        let bare = StubScript::from_json(r#"["block", "timeout"]"#).unwrap();
+        assert_eq!(bare.reply_at(1), StubReply::Timeout);
+        assert!(StubScript::from_json(r#"{"replies": ["nope"]}"#).is_err());
         assert_eq!(script.reply_at(1), StubReply::Content("{}".to_owned()));
         assert_eq!(script.sleep_ms(), 500);
         let long = StubScript::always(StubReply::Timeout).with_timeout_sleep_ms(u64::MAX);
