@@ -1,5 +1,7 @@
 use livespot_config::{Config, StrategyConfig, TrailingPolicy as ConfigTrailing};
-use livespot_pipeline::selection::{DeepScanParams, UniverseParams, WatchlistParams};
+use livespot_pipeline::selection::{
+    DeepScanParams, SelectionParams, UniverseParams, WatchlistParams,
+};
 use livespot_pipeline::{
     AdaptiveParams, EdgeParams, EntryFallback, EntryMode, EntryParams, ExitParams, MicroParams,
     OvertradeParams, RegimeParams, SignalParams, SizingParams, StrategyParams, TrailingPolicy,
@@ -7,15 +9,6 @@ use livespot_pipeline::{
 use rust_decimal::Decimal;
 
 use crate::defaults;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SelectionParams {
-    pub universe: UniverseParams,
-    pub deep_scan_top_n: usize,
-    pub watchlist: WatchlistParams,
-    pub rescan_interval_ms: i64,
-    pub correlation_returns: usize,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReplayParams {

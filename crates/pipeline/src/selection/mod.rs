@@ -1,9 +1,11 @@
 mod deep_scan;
+mod params;
 mod rank;
 mod universe;
 mod watchlist;
 
 pub use deep_scan::{DeepFeatures, DeepScanParams, deep_score_x10000, scan_symbol};
+pub use params::SelectionParams;
 pub use rank::{Ranked, rank_positions, rank_universe, spread_quality_x10000};
 pub use universe::{
     Exclusion, LEVERAGED_PREFIX_MIN_CHARS, TRADING_STATUS, UniverseCandidate, UniverseParams,
