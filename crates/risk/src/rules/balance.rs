@@ -14,8 +14,10 @@ pub fn check(account: &AccountView, order_cost: Decimal) -> Result<(), ReasonCod
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::fixtures::{account, d, q};
+    use crate::rules::exposure::order_cost;
+    use crate::rules::fixtures::{account, b, d, limits, p, q};
     use crate::rules::inputs::Balance;
+    use crate::rules::limits::RiskLimits;
 
     fn with_free(free: &str, locked: &str) -> AccountView {
         let mut account = account();
@@ -36,6 +38,22 @@ mod tests {
         assert_eq!(check(&account, d("1000")), Ok(()));
         assert_eq!(
             check(&account, d("1001")),
+            Err(ReasonCode::RiskInsufficientFreeBalance)
+        );
+    }
+
+    #[test]
+    fn the_order_reserve_is_part_of_what_free_balance_must_cover() {
+        let reserved = RiskLimits {
+            order_reserve_bps: b("40"),
+            ..limits()
+        };
+        let cost = order_cost(q("2"), p("100"), &reserved);
+        assert_eq!(cost, d("200.8"));
+        assert_eq!(check(&with_free("200.81", "0"), cost), Ok(()));
+        assert_eq!(check(&with_free("200.8", "0"), cost), Ok(()));
+        assert_eq!(
+            check(&with_free("200.79", "0"), cost),
             Err(ReasonCode::RiskInsufficientFreeBalance)
         );
     }

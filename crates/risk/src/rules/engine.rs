@@ -1,3 +1,4 @@
+use livespot_config::Config;
 use livespot_domain::{
     Clock, Decision, OrderIntent, ReasonCode, RiskOutcome, RiskVerdict, SysMode,
 };
@@ -29,6 +30,10 @@ struct EntryContext<'a> {
 impl RiskEngine {
     pub fn new(limits: RiskLimits) -> RiskEngine {
         RiskEngine { limits }
+    }
+
+    pub fn from_config(config: &Config) -> RiskEngine {
+        RiskEngine::new(RiskLimits::from_config(config))
     }
 
     pub fn limits(&self) -> &RiskLimits {

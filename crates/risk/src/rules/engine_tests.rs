@@ -275,8 +275,9 @@ fn evaluation_is_deterministic_and_timed_by_the_injected_clock() {
 
 #[test]
 fn the_shipped_limits_approve_a_modest_entry() {
-    let limits = RiskLimits::from_config(&Config::shipped().unwrap());
-    let engine = RiskEngine::new(limits);
+    let config = Config::shipped().unwrap();
+    let engine = RiskEngine::from_config(&config);
+    assert_eq!(engine.limits(), &RiskLimits::from_config(&config));
     let proposal = Proposal::Entry(decision_for("2"));
     let verdict = engine.evaluate(
         &proposal,
