@@ -30,6 +30,7 @@ pub struct CheckContext {
     pub position_base: Decimal,
     pub base_asset: String,
     pub quote_asset: String,
+    pub new_order_list: bool,
 }
 
 impl OrderCheck {

@@ -50,9 +50,33 @@ pub(crate) fn check_count_filter(
             *max_num_iceberg_orders,
             FilterReason::ExchangeMaxNumIcebergOrders,
         ),
+        _ => check_position_and_list_rules(filter, order, ctx),
+    }
+}
+
+fn check_position_and_list_rules(
+    filter: &SymbolFilter,
+    order: &OrderCheck,
+    ctx: &CheckContext,
+) -> Result<(), FilterViolation> {
+    match filter {
         SymbolFilter::MaxPosition { max_position } => check_max_position(order, ctx, *max_position),
         SymbolFilter::TrailingDelta { .. } => check_trailing_delta(filter, order),
         SymbolFilter::MaxAsset { asset, limit } => check_max_asset(order, ctx, asset, *limit),
+        SymbolFilter::MaxNumOrderLists {
+            max_num_order_lists,
+        } if ctx.new_order_list => below(
+            ctx.symbol_open.order_lists,
+            *max_num_order_lists,
+            FilterReason::MaxNumOrderLists,
+        ),
+        SymbolFilter::ExchangeMaxNumOrderLists {
+            max_num_order_lists,
+        } if ctx.new_order_list => below(
+            ctx.exchange_open.order_lists,
+            *max_num_order_lists,
+            FilterReason::ExchangeMaxNumOrderLists,
+        ),
         _ => Ok(()),
     }
 }
