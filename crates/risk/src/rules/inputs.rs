@@ -48,6 +48,7 @@ pub struct AccountView {
     pub balances: BTreeMap<String, Balance>,
     pub positions: Vec<Position>,
     pub open_orders: Vec<OpenOrder>,
+    #[serde(with = "rust_decimal::serde::str")]
     pub realized_pnl_today: Decimal,
     pub equity_now: Notional,
     pub day_start_equity: Notional,
