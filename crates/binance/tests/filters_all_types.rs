@@ -56,7 +56,7 @@ fn violation_for(filter: &SymbolFilter) -> Option<(OrderCheck, CheckContext)> {
             order.quantity = dec!(100001);
         }
         SymbolFilter::MinNotional { .. } => {
-            (order.price, order.quantity) = (Some(dec!(0.5)), dec!(0.001))
+            (order.price, order.quantity) = (Some(dec!(0.5)), dec!(0.001));
         }
         SymbolFilter::Notional { .. } => order.quantity = dec!(0.05),
         SymbolFilter::IcebergParts { .. } => order.iceberg_qty = Some(dec!(0.05)),
