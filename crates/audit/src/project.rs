@@ -228,7 +228,7 @@ fn project_ai_gate(
         fields.text(&["verdict"]),
         fields.text(&["input_hash"]),
         fields.text(&["snapshot_hash"]),
-        fields.text(&["answer_hash", "raw_answer_hash"]),
+        fields.text(&["answer_hash", "raw_answer_hash", "raw_hash"]),
         record.reason_codes_joined(),
     ])?;
     Ok(())
