@@ -190,6 +190,8 @@ text_enum!(ReasonCode, ReasonCodeUnknown, {
     BinanceStatusUnknown => "BINANCE_STATUS_UNKNOWN",
     BinanceTransportFailed => "BINANCE_TRANSPORT_FAILED",
     BinanceWebsocketFailed => "BINANCE_WEBSOCKET_FAILED",
+    BookGap => "BOOK_GAP",
+    BookSnapshotTooOld => "BOOK_SNAPSHOT_TOO_OLD",
 
     LiveFlagMissing => "LIVE_FLAG_MISSING",
     LiveLockFileMissing => "LIVE_LOCK_FILE_MISSING",
