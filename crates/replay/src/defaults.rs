@@ -13,8 +13,8 @@ const fn hundredths(value: u32) -> Decimal {
 }
 
 pub const DEFAULT_INTERVAL_MINUTES: u32 = 15;
-pub const HISTORY_BARS: usize = 64;
-pub const MICRO_MINUTES: usize = 60;
+pub const HISTORY_BARS: usize = 48;
+pub const MICRO_MINUTES: usize = 30;
 pub const CORRELATION_RETURNS: usize = 96;
 pub const VOLATILITY_PERIOD: usize = 32;
 pub const ADX_FULL_SCORE: Decimal = units(50);
