@@ -1,4 +1,5 @@
 use crate::rest::market::DepthSnapshot;
+use livespot_domain::ReasonCode;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -30,10 +31,10 @@ pub enum BookError {
 }
 
 impl BookError {
-    pub fn reason_code(&self) -> &'static str {
+    pub fn reason_code(&self) -> ReasonCode {
         match self {
-            Self::Gap { .. } => "BOOK_GAP",
-            Self::SnapshotTooOld { .. } => "BOOK_SNAPSHOT_TOO_OLD",
+            Self::Gap { .. } => ReasonCode::BookGap,
+            Self::SnapshotTooOld { .. } => ReasonCode::BookSnapshotTooOld,
         }
     }
 }

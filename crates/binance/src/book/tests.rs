@@ -50,7 +50,7 @@ fn snapshot_older_than_first_buffered_event_is_refused() {
     let mut book = LocalBook::new();
     book.on_diff(diff(20, 25, &[], &[])).unwrap();
     let err = book.on_snapshot(&snapshot(10)).unwrap_err();
-    assert_eq!(err.reason_code(), "BOOK_SNAPSHOT_TOO_OLD");
+    assert_eq!(err.reason_code().as_str(), "BOOK_SNAPSHOT_TOO_OLD");
     assert!(!book.is_synced());
 }
 
