@@ -1,3 +1,4 @@
+pub mod audit_record;
 pub mod balance;
 pub mod cooldown;
 pub mod daily_loss;
@@ -22,6 +23,7 @@ mod engine_tests;
 #[cfg(test)]
 mod fixtures;
 
+pub use audit_record::verdict_event;
 pub use engine::RiskEngine;
 pub use exposure::{EntryAsk, Sizing};
 pub use inputs::{

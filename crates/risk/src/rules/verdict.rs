@@ -22,6 +22,20 @@ impl Verdict {
         }
     }
 
+    pub fn ts_ms(&self) -> i64 {
+        match self {
+            Verdict::Entry(verdict) => verdict.ts_ms,
+            Verdict::Reduce(verdict) => verdict.ts_ms,
+        }
+    }
+
+    pub fn decision_id(&self) -> &DecisionId {
+        match self {
+            Verdict::Entry(verdict) => &verdict.decision_id,
+            Verdict::Reduce(verdict) => &verdict.decision_id,
+        }
+    }
+
     pub fn reason_codes(&self) -> &[ReasonCode] {
         match self {
             Verdict::Entry(verdict) => &verdict.reason_codes,
