@@ -48,6 +48,10 @@ impl GateError {
         }
     }
 
+    pub const fn is_ai_failure(&self) -> bool {
+        !matches!(self, GateError::SnapshotMismatch { .. })
+    }
+
     pub fn from_modification(violation: ContractViolation) -> Self {
         if violation.reason == ReasonCode::AiModifyRiskIncrease {
             GateError::ModifyRiskIncrease {

@@ -3,6 +3,7 @@ use std::fmt;
 use zeroize::Zeroizing;
 
 pub const REDACTED: &str = "[REDACTED]";
+pub const OPENAI_API_KEY_ENV: &str = "OPENAI_API_KEY";
 
 #[derive(Clone)]
 pub struct ApiKey(Zeroizing<String>);
@@ -10,6 +11,13 @@ pub struct ApiKey(Zeroizing<String>);
 impl ApiKey {
     pub fn new(secret: impl Into<String>) -> Self {
         Self(Zeroizing::new(secret.into()))
+    }
+
+    pub fn from_env() -> Option<Self> {
+        std::env::var(OPENAI_API_KEY_ENV)
+            .ok()
+            .filter(|value| !value.trim().is_empty())
+            .map(Self::new)
     }
 
     pub fn is_empty(&self) -> bool {

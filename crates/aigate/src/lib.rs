@@ -19,7 +19,7 @@ pub use budget::Budget;
 pub use client::{CallReply, ChatClient};
 pub use error::{GateError, SetupError};
 pub use gate::AiGate;
-pub use key::{ApiKey, REDACTED};
+pub use key::{ApiKey, OPENAI_API_KEY_ENV, REDACTED};
 pub use modify::to_modification;
 pub use outcome::{AiDec, GateOutcome, GateVerdict};
 pub use prompt::{ENTRY_GATE_VERSION, PromptSet, RenderedPrompt};

@@ -139,7 +139,9 @@ impl Judgement {
 
     pub fn condition(&self, ai_dec: AiDec) -> Option<ReasonCode> {
         match (ai_dec, self) {
-            (AiDec::Mandatory, Judgement::Failed { error, .. }) => Some(error.reason()),
+            (AiDec::Mandatory, Judgement::Failed { error, .. }) if error.is_ai_failure() => {
+                Some(error.reason())
+            }
             _ => None,
         }
     }

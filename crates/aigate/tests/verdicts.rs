@@ -133,7 +133,7 @@ async fn every_attempt_converts_to_an_aigate_call_audit_event() {
 #[tokio::test]
 async fn a_stale_snapshot_hash_is_refused_without_a_call() {
     let server = stub(vec![StubReply::Allow]).await;
-    let gate = gate(1, &server.base_url());
+    let gate = gate(2, &server.base_url());
     let outcome = gate
         .evaluate(&decision(), &"0".repeat(64), &support::context())
         .await;
@@ -143,4 +143,21 @@ async fn a_stale_snapshot_hash_is_refused_without_a_call() {
     );
     assert!(outcome.gated_decision().is_none());
     assert!(server.requests().is_empty());
+}
+
+#[tokio::test]
+async fn tokens_reported_in_usage_exhaust_the_daily_budget() {
+    let server = stub(vec![StubReply::Allow]).await;
+    let mut tight = support::config(1, &server.base_url());
+    tight.tokens_per_day = 50;
+    let gate = support::gate_with(&tight);
+    let first = evaluate(&gate).await;
+    assert!(first.record.total_tokens > 50);
+    let second = evaluate(&gate).await;
+    assert_eq!(
+        second.record.error_code,
+        Some(ReasonCode::AiBudgetExhausted)
+    );
+    assert!(!second.record.called);
+    assert_eq!(server.requests().len(), 1);
 }
