@@ -60,8 +60,7 @@ async fn user_data_stream_subscribes_and_delivers_execution_reports() {
     let sim = start().await;
     sim.client.sync_time().await.expect("time");
     let config = UserDataConfig::new(&sim.handle.ws_api_url, credentials());
-    let (stream, mut items) =
-        UserDataStream::spawn(config, std::sync::Arc::clone(sim.client.time_sync()));
+    let (stream, mut items) = UserDataStream::spawn(config, sim.client.clone());
     let first = within(items.recv()).await.expect("item");
     assert!(
         matches!(first, UserStreamItem::Subscribed { .. }),
@@ -119,5 +118,31 @@ async fn local_book_syncs_from_simulator_snapshot_and_diffs_without_gaps() {
     let (bid, ask) = (book.best_bid().expect("bid"), book.best_ask().expect("ask"));
     assert!(bid.price < ask.price);
     streams.shutdown().await;
+    sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn user_data_subscribe_rejected_for_timestamp_resyncs_time_and_subscribes() {
+    let sim = start().await;
+    sim.client.sync_time().await.expect("time");
+    sim.fault(json!({"kind": "clock_skew", "ms": 30_000})).await;
+    let mut config = UserDataConfig::new(&sim.handle.ws_api_url, credentials());
+    config.backoff_min = Duration::from_millis(20);
+    let (stream, mut items) = UserDataStream::spawn(config, sim.client.clone());
+    let first = within(items.recv()).await.expect("item");
+    let UserStreamItem::SubscribeFailed(err) = first else {
+        panic!("expected -1021 first, got {first:?}")
+    };
+    assert!(err.is_clock(), "{err:?}");
+    let mut subscribed = false;
+    for _ in 0..10 {
+        if let UserStreamItem::Subscribed { .. } = within(items.recv()).await.expect("item") {
+            subscribed = true;
+            break;
+        }
+    }
+    assert!(subscribed);
+    assert!(sim.client.time_sync().offset_ms() > 20_000);
+    stream.shutdown().await;
     sim.shutdown().await;
 }

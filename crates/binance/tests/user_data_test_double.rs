@@ -6,11 +6,9 @@
 )]
 
 use futures_util::{SinkExt, StreamExt};
-use livespot_binance::time_sync::TimeSync;
 use livespot_binance::user_data::client::{UserDataConfig, UserDataStream, UserStreamItem};
 use livespot_binance::user_data::events::UserDataEvent;
-use livespot_binance::{ApiKey, ApiSecret, Credentials};
-use std::sync::Arc;
+use livespot_binance::{ApiKey, ApiSecret, ClientConfig, Credentials, RestClient};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio_tungstenite::tungstenite::Message;
@@ -41,6 +39,11 @@ async fn answer_subscribe_send_event_then_drop(listener: TcpListener) {
     }
 }
 
+fn unused_rest_client() -> RestClient {
+    let config = ClientConfig::local("http://127.0.0.1:1", "ws://127.0.0.1:1", "ws://127.0.0.1:1");
+    RestClient::new(config, None).unwrap()
+}
+
 #[tokio::test]
 async fn test_double_user_stream_drop_reconnects_and_resubscribes() {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -50,7 +53,7 @@ async fn test_double_user_stream_drop_reconnects_and_resubscribes() {
     let mut config = UserDataConfig::new(&format!("ws://127.0.0.1:{port}/ws-api/v3"), creds);
     config.backoff_min = Duration::from_millis(10);
     config.backoff_max = Duration::from_millis(50);
-    let (stream, mut items) = UserDataStream::spawn(config, Arc::new(TimeSync::new()));
+    let (stream, mut items) = UserDataStream::spawn(config, unused_rest_client());
     let mut seen = Vec::new();
     while seen
         .iter()

@@ -1,9 +1,9 @@
 use crate::error::BinanceError;
+use crate::rest::client::RestClient;
 use crate::secret::Credentials;
 use crate::streams::backoff::Backoff;
 use crate::streams::client::CONNECTION_ROTATE_AFTER;
 use crate::streams::health::StreamHealth;
-use crate::time_sync::TimeSync;
 use crate::user_data::events::{UserDataEvent, parse_user_event_text};
 use crate::user_data::subscribe::{is_response_to, parse_subscribe_response, subscribe_request};
 use futures_util::{SinkExt, StreamExt};
@@ -59,7 +59,7 @@ pub struct UserDataStream {
 impl UserDataStream {
     pub fn spawn(
         config: UserDataConfig,
-        time: Arc<TimeSync>,
+        rest: RestClient,
     ) -> (Self, mpsc::Receiver<UserStreamItem>) {
         crate::install_crypto_provider();
         let (stop_tx, stop_rx) = oneshot::channel();
@@ -68,7 +68,7 @@ impl UserDataStream {
         health.watch(USER_DATA_STREAM_NAME);
         let worker = UserWorker {
             config,
-            time,
+            rest,
             health: Arc::clone(&health),
             items: items_tx,
             stop: stop_rx,
@@ -105,7 +105,7 @@ type Socket =
 
 struct UserWorker {
     config: UserDataConfig,
-    time: Arc<TimeSync>,
+    rest: RestClient,
     health: Arc<StreamHealth>,
     items: mpsc::Sender<UserStreamItem>,
     stop: oneshot::Receiver<()>,
@@ -158,7 +158,7 @@ impl UserWorker {
                     End::Continue | End::Reconnect => self.pump(&mut socket).await,
                 }
             }
-            Err(err) => match self.emit(UserStreamItem::SubscribeFailed(err)).await {
+            Err(err) => match self.subscribe_failed(err).await {
                 End::Stop => End::Stop,
                 End::Continue | End::Reconnect => End::Reconnect,
             },
@@ -175,7 +175,7 @@ impl UserWorker {
         let request = subscribe_request(
             &id,
             &self.config.credentials,
-            self.time.server_now_ms(),
+            self.rest.time_sync().server_now_ms(),
             self.config.recv_window_ms,
         );
         let ws_err = |e: tokio_tungstenite::tungstenite::Error| BinanceError::WebSocket {
@@ -239,6 +239,15 @@ impl UserWorker {
                 End::Continue
             }
         }
+    }
+
+    async fn subscribe_failed(&self, err: BinanceError) -> End {
+        if err.is_clock()
+            && let Err(sync_err) = self.rest.sync_time().await
+        {
+            tracing::warn!(%sync_err, "time re-measure after user data -1021 failed");
+        }
+        self.emit(UserStreamItem::SubscribeFailed(err)).await
     }
 
     async fn emit(&self, item: UserStreamItem) -> End {
