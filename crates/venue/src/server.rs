@@ -94,7 +94,8 @@ pub async fn spawn(options: SimOptions) -> Result<SimHandle, VenueError> {
     let engine = build_engine(&options)?;
     let market_tx = engine.market_sender();
     let user_tx = engine.user_sender();
-    let shared = Arc::new(Shared::new(engine, market_tx, user_tx));
+    let ping_every = Duration::from_millis(options.ping_interval_ms.max(1));
+    let shared = Arc::new(Shared::new(engine, market_tx, user_tx, ping_every));
     let rest = bind(options.port).await?;
     let admin_listener = bind(options.admin_port).await?;
     let rest_addr = rest.local_addr().map_err(|source| VenueError::Bind {

@@ -1,4 +1,5 @@
 use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use tokio::sync::{broadcast, watch};
 
@@ -11,6 +12,7 @@ pub struct Shared {
     pub market_tx: broadcast::Sender<MarketEvent>,
     pub user_tx: broadcast::Sender<UserEvent>,
     pub disconnect: watch::Sender<u64>,
+    pub ping_every: Duration,
 }
 
 impl Shared {
@@ -18,6 +20,7 @@ impl Shared {
         engine: Engine,
         market_tx: broadcast::Sender<MarketEvent>,
         user_tx: broadcast::Sender<UserEvent>,
+        ping_every: Duration,
     ) -> Self {
         let (disconnect, _) = watch::channel(0);
         Self {
@@ -25,11 +28,16 @@ impl Shared {
             market_tx,
             user_tx,
             disconnect,
+            ping_every,
         }
     }
 
     pub fn lock(&self) -> MutexGuard<'_, Engine> {
         self.engine.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub fn pong_timeout(&self) -> Duration {
+        self.ping_every * 3
     }
 
     pub fn disconnect_streams(&self) {

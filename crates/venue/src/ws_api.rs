@@ -11,7 +11,7 @@ use crate::api_error::ApiError;
 use crate::engine::Engine;
 use crate::signing;
 use crate::state::Shared;
-use crate::streams::{PING_EVERY, PONG_TIMEOUT, Socket};
+use crate::streams::Socket;
 
 const CONNECT_WEIGHT: u32 = 2;
 const SUBSCRIBE_WEIGHT: u32 = 2;
@@ -184,7 +184,9 @@ pub async fn run(mut socket: Socket, shared: Arc<Shared>) {
             tracing::debug!(code = error.code, "ws api connection over the weight limit");
         }
     }
-    let mut ping = tokio::time::interval_at(Instant::now() + PING_EVERY, PING_EVERY);
+    let mut ping = tokio::time::interval_at(Instant::now() + shared.ping_every, shared.ping_every);
+    let mut disconnect = shared.disconnect.subscribe();
+    disconnect.mark_unchanged();
     let mut last_pong = Instant::now();
     loop {
         let keep_going = tokio::select! {
@@ -205,7 +207,8 @@ pub async fn run(mut socket: Socket, shared: Arc<Shared>) {
                 Some(Ok(Message::Binary(_) | Message::Frame(_))) => true,
                 Some(Ok(Message::Close(_)) | Err(_)) | None => false,
             },
-            _ = ping.tick() => last_pong.elapsed() <= PONG_TIMEOUT && socket.send(Message::Ping(bytes::Bytes::from_static(b"sim"))).await.is_ok(),
+            _ = disconnect.changed() => false,
+            _ = ping.tick() => last_pong.elapsed() <= shared.pong_timeout() && socket.send(Message::Ping(bytes::Bytes::from_static(b"sim"))).await.is_ok(),
         };
         if !keep_going {
             return;

@@ -72,7 +72,11 @@ async fn filter_failures_name_the_filter() {
 
 #[tokio::test]
 async fn engine_rejections_use_2010() {
-    let sim = start_default().await;
+    let sim = start(SimOptions {
+        speed: Decimal::new(1, 2),
+        ..SimOptions::default()
+    })
+    .await;
     let (bid, ask) = sim.best("BTCUSDT").await;
     expect(
         &sim,

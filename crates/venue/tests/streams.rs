@@ -187,3 +187,31 @@ async fn same_seed_gives_byte_identical_streams() {
         .count();
     assert!(differing > 0, "another seed gives another market");
 }
+
+#[tokio::test]
+async fn server_sends_pings_on_market_streams_and_the_ws_api() {
+    let sim = start(SimOptions {
+        ping_interval_ms: 200,
+        ..SimOptions::default()
+    })
+    .await;
+    for path in ["/ws/btcusdt@trade", "/ws-api/v3"] {
+        let mut socket = sim.ws(path).await;
+        let mut pinged = false;
+        for _ in 0..200 {
+            let message = tokio::time::timeout(
+                std::time::Duration::from_secs(5),
+                futures_util::StreamExt::next(&mut socket),
+            )
+            .await
+            .unwrap()
+            .unwrap()
+            .unwrap();
+            if message.is_ping() {
+                pinged = true;
+                break;
+            }
+        }
+        assert!(pinged, "{path}");
+    }
+}

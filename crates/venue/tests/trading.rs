@@ -93,7 +93,11 @@ async fn limit_order_rests_locks_and_cancels_with_its_own_client_id() {
 
 #[tokio::test]
 async fn market_order_walks_the_book_with_slippage() {
-    let sim = start_default().await;
+    let sim = common::start(livespot_venue::SimOptions {
+        speed: Decimal::new(1, 2),
+        ..livespot_venue::SimOptions::default()
+    })
+    .await;
     let depth = sim
         .public("/api/v3/depth?symbol=BTCUSDT&limit=5")
         .await
@@ -134,7 +138,11 @@ async fn market_order_walks_the_book_with_slippage() {
 
 #[tokio::test]
 async fn ioc_and_fok_expire_what_they_cannot_fill() {
-    let sim = start_default().await;
+    let sim = common::start(livespot_venue::SimOptions {
+        speed: Decimal::new(1, 2),
+        ..livespot_venue::SimOptions::default()
+    })
+    .await;
     let (_, ask) = sim.best("BTCUSDT").await;
     let ioc = sim
         .order(&format!(

@@ -66,7 +66,11 @@ async fn bad_signature_and_unknown_method_are_errors() {
 
 #[tokio::test]
 async fn market_order_events_arrive_in_binance_order() {
-    let sim = start_default().await;
+    let sim = common::start(livespot_venue::SimOptions {
+        speed: Decimal::new(1, 2),
+        ..livespot_venue::SimOptions::default()
+    })
+    .await;
     let mut socket = subscribe(&sim).await;
     let depth = sim
         .public("/api/v3/depth?symbol=BTCUSDT&limit=5")

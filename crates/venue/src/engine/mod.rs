@@ -11,6 +11,9 @@ mod resting;
 mod tick;
 pub mod types;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 

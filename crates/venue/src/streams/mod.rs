@@ -2,7 +2,6 @@ mod control;
 mod render;
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use futures_util::{SinkExt, StreamExt};
 use hyper_util::rt::TokioIo;
@@ -15,9 +14,6 @@ use crate::state::Shared;
 use control::Subscriptions;
 
 pub type Socket = WebSocketStream<TokioIo<hyper::upgrade::Upgraded>>;
-
-pub const PING_EVERY: Duration = Duration::from_secs(20);
-pub const PONG_TIMEOUT: Duration = Duration::from_mins(1);
 
 fn frame(subs: &Subscriptions, name: &str, payload: &serde_json::Value) -> Message {
     let text = if subs.combined {
@@ -61,7 +57,7 @@ pub async fn run(mut socket: Socket, shared: Arc<Shared>, path: &str, query: &st
     let mut market = shared.market_tx.subscribe();
     let mut disconnect = shared.disconnect.subscribe();
     disconnect.mark_unchanged();
-    let mut ping = tokio::time::interval_at(Instant::now() + PING_EVERY, PING_EVERY);
+    let mut ping = tokio::time::interval_at(Instant::now() + shared.ping_every, shared.ping_every);
     let mut last_pong = Instant::now();
     loop {
         tokio::select! {
@@ -82,7 +78,7 @@ pub async fn run(mut socket: Socket, shared: Arc<Shared>, path: &str, query: &st
                 }
             }
             _ = ping.tick() => {
-                if last_pong.elapsed() > PONG_TIMEOUT || socket.send(Message::Ping(bytes::Bytes::from_static(b"sim"))).await.is_err() {
+                if last_pong.elapsed() > shared.pong_timeout() || socket.send(Message::Ping(bytes::Bytes::from_static(b"sim"))).await.is_err() {
                     return;
                 }
             }
