@@ -47,3 +47,52 @@ pub fn candidate_at(
         spread_bps: percentile(&spreads, 50),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use livespot_pipeline::Kline;
+    use rust_decimal_macros::dec;
+
+    use super::*;
+    use crate::build_series;
+
+    fn minute(index: i64, close: Decimal) -> Kline {
+        Kline {
+            open_time_ms: index * 60_000,
+            open: close,
+            high: close + dec!(1),
+            low: close - dec!(1),
+            close,
+            volume: dec!(2),
+            close_time_ms: index * 60_000 + 59_999,
+            quote_volume: Some(dec!(150)),
+            trades: None,
+            taker_buy_base: None,
+            taker_buy_quote: None,
+        }
+    }
+
+    fn micro() -> MicroParams {
+        MicroParams {
+            max_spread_bps: dec!(15),
+            max_spread_delta_bps: dec!(5),
+            proxy_range_fraction: dec!(0.1),
+        }
+    }
+
+    #[test]
+    fn candidate_uses_trailing_day_volume_and_change() {
+        let klines: Vec<Kline> = (0..1500)
+            .map(|i| minute(i, Decimal::from(100 + i / 100) + dec!(0.01)))
+            .collect();
+        let series = build_series("ABCUSDT".to_owned(), klines, 15).unwrap();
+        let candidate = candidate_at(&series, 1500, &micro()).unwrap();
+        assert_eq!(candidate.quote_volume_24h, dec!(150) * Decimal::from(1440));
+        assert_eq!(candidate.base_asset, "ABC");
+        assert_eq!(candidate.quote_asset, "USDT");
+        assert_eq!(candidate.last_price, dec!(114.01));
+        assert_eq!(candidate.abs_change_bps_24h, dec!(1399.86));
+        assert_eq!(candidate.spread_bps, Some(dec!(17.5423)));
+        assert_eq!(candidate_at(&series, 0, &micro()), None);
+    }
+}

@@ -155,3 +155,55 @@ pub fn from_config(config: &Config) -> ReplayParams {
         strategy: strategy_from_config(config),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_config_keys_reach_the_pipeline_parameters() {
+        let config = Config::shipped().unwrap();
+        let params = from_config(&config);
+        let strategy = &config.strategy;
+        assert_eq!(
+            params.strategy.regime.trend_score_min_x10000,
+            strategy.regime_trend_score_min
+        );
+        assert_eq!(
+            params.strategy.regime.max_volatility_bps,
+            strategy.regime_max_volatility_bps
+        );
+        assert_eq!(
+            params.strategy.edge.hit_rate_range_x10000,
+            strategy.hit_rate_range_score
+        );
+        assert_eq!(
+            params.strategy.adaptive.base_min_edge_bps,
+            strategy.min_edge_bps
+        );
+        assert_eq!(
+            params.strategy.entry.maker_ttl_ms,
+            i64::try_from(strategy.entry_ttl_ms_max).unwrap()
+        );
+        assert_eq!(
+            params.strategy.overtrade.cooldown_after_exit_ms,
+            i64::try_from(strategy.cooldown_secs * 1000).unwrap()
+        );
+        assert_eq!(
+            params.strategy.sizing.risk_per_trade_bps,
+            config.risk.risk_per_trade_bps
+        );
+        assert_eq!(
+            params.selection.watchlist.size,
+            usize::try_from(config.universe.watchlist_top_k).unwrap()
+        );
+        assert_eq!(
+            params.selection.universe.quote_asset,
+            config.general.quote_asset
+        );
+        assert_eq!(
+            params.selection.rescan_interval_ms,
+            i64::try_from(config.universe.rescan_interval_secs * 1000).unwrap()
+        );
+    }
+}
