@@ -1,7 +1,8 @@
 use livespot_domain::ReasonCode;
 use std::time::Duration;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum BinanceError {
     #[error("request rejected by Binance: code {code}: {msg}")]
     Rejected { code: i64, msg: String },
