@@ -32,10 +32,10 @@ pub fn open_intake(context: &ChildContext) -> Result<SharedIntake, IntakeError> 
         .intent_key
         .clone()
         .ok_or(IntakeError::IntentKeyMissing)?;
-    let path = context
-        .var_dir
-        .join("data")
-        .join(format!("executor-nonces-{}.log", context.keys.run_id));
+    let data_dir = context.var_dir.join("data");
+    std::fs::create_dir_all(&data_dir)
+        .map_err(|error| IntakeError::NonceStore(error.to_string()))?;
+    let path = data_dir.join(format!("executor-nonces-{}.log", context.keys.run_id));
     let nonces =
         FileNonceStore::open(&path).map_err(|error| IntakeError::NonceStore(error.to_string()))?;
     let max_ttl_ms = i64::try_from(context.config.executor.intent_max_ttl_ms).unwrap_or(i64::MAX);

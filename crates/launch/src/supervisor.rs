@@ -159,10 +159,10 @@ impl Supervisor {
 
     async fn wait_until_ready(&mut self, role: ProcessRole) {
         let deadline = Instant::now() + Duration::from_millis(self.settings.startup_timeout_ms);
-        while !self
+        while self
             .slots
             .iter()
-            .any(|slot| slot.role == role && slot.ready)
+            .any(|slot| slot.role == role && !slot.ready && slot.child.is_some())
         {
             let left = deadline.saturating_duration_since(Instant::now());
             let Ok(Some(event)) = tokio::time::timeout(left, self.events_rx.recv()).await else {

@@ -179,7 +179,8 @@ async fn read_commands(
                 mode: next,
                 reasons,
             }) => {
-                tracing::info!(mode = ?next, ?reasons, "mode changed by the launcher");
+                let codes: Vec<&str> = reasons.iter().map(|reason| reason.as_str()).collect();
+                tracing::info!(mode = next.as_str(), reason_codes = ?codes, "mode changed by the launcher");
                 mode.send_replace(next);
             }
             Ok(LauncherCommand::Shutdown { reason }) => {

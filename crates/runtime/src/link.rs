@@ -78,7 +78,7 @@ impl ChildLink {
                         return;
                     }
                     let current = *mode.borrow_and_update();
-                    tracing::info!(mode = ?current, "following SYS MODE");
+                    tracing::info!(mode = current.as_str(), "following SYS MODE");
                 }
             }
         }

@@ -1,0 +1,94 @@
+#![cfg(target_os = "linux")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "end-to-end test helpers: a failed setup step must fail the test"
+)]
+
+mod launch_support;
+
+use std::process::Command;
+use std::time::Duration;
+
+use launch_support::{TestVar, health_mode, kill9, pid_alive, wait_exit, wait_until};
+
+fn terminate(pid: u32) {
+    let status = Command::new("kill")
+        .arg("-TERM")
+        .arg(pid.to_string())
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+fn kill_and_wait_for_restart(var: &TestVar, process: &str) -> u32 {
+    let old = var.pid_of(process).unwrap();
+    kill9(old);
+    let new = wait_until(Duration::from_secs(20), || {
+        var.pid_of(process)
+            .filter(|pid| *pid != old && pid_alive(*pid))
+    });
+    new.unwrap_or_else(|| panic!("{process} was not restarted: {}", var.console()))
+}
+
+#[test]
+fn a_killed_child_is_restarted_and_the_restart_is_logged_as_an_audit_event() {
+    let var = TestVar::new();
+    let mut launcher = var.launch(&["--sim", "--duration", "30"]);
+    var.wait_for_panel(Duration::from_secs(30));
+    let restarted = kill_and_wait_for_restart(&var, "marketdata");
+    assert!(pid_alive(restarted));
+    let logged = wait_until(Duration::from_secs(10), || {
+        let log = var.log_text("launch");
+        (log.contains("PROCESS_EXITED") && log.contains("PROCESS_RESTARTED")).then_some(())
+    });
+    assert!(logged.is_some(), "{}", var.log_text("launch"));
+    let marketdata_log = var.log_text("marketdata");
+    assert!(
+        marketdata_log.matches(" started ").count() + marketdata_log.matches(": started").count()
+            >= 2
+    );
+    terminate(launcher.id());
+    assert_eq!(
+        wait_exit(&mut launcher, Duration::from_secs(40)),
+        Some(0),
+        "{}",
+        var.console()
+    );
+    assert!(!pid_alive(restarted));
+}
+
+#[test]
+fn a_child_that_dies_repeatedly_puts_the_system_in_pause_with_crash_loop_pause() {
+    let var = TestVar::new();
+    let mut launcher = var.launch(&["--sim", "--duration", "40"]);
+    let panel = var.wait_for_panel(Duration::from_secs(30));
+    for _ in 0..3 {
+        kill_and_wait_for_restart(&var, "risk");
+    }
+    let paused = wait_until(Duration::from_secs(10), || {
+        health_mode(&panel).filter(|mode| mode == "PAUSE")
+    });
+    assert_eq!(paused.as_deref(), Some("PAUSE"), "{}", var.console());
+    let log = var.log_text("launch");
+    assert!(
+        log.lines()
+            .any(|line| line.contains("crash loop detected") && line.contains("\"risk\"")),
+        "{log}"
+    );
+    assert!(log.contains("ALERT_RAISED") && log.contains("CRASH_LOOP_PAUSE"));
+    let executor_log = var.log_text("executor");
+    assert!(
+        executor_log
+            .lines()
+            .any(|line| line.contains("mode changed by the launcher") && line.contains("PAUSE")),
+        "{executor_log}"
+    );
+    terminate(launcher.id());
+    assert_eq!(
+        wait_exit(&mut launcher, Duration::from_secs(40)),
+        Some(0),
+        "{}",
+        var.console()
+    );
+}

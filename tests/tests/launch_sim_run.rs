@@ -1,0 +1,75 @@
+#![cfg(target_os = "linux")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "end-to-end test helpers: a failed setup step must fail the test"
+)]
+
+mod launch_support;
+
+use std::time::Duration;
+
+use launch_support::{TestVar, health_mode, pid_alive, wait_exit, wait_until};
+
+const CHILDREN: [&str; 6] = [
+    "audit",
+    "marketdata",
+    "executor",
+    "risk",
+    "strategy",
+    "panel",
+];
+
+#[test]
+fn sim_run_reaches_normal_writes_endpoints_and_logs_then_exits_zero_with_children_gone() {
+    let var = TestVar::new();
+    let mut launcher = var.launch(&["--sim", "--duration", "5"]);
+    let panel = var.wait_for_panel(Duration::from_secs(30));
+    let mode = wait_until(Duration::from_secs(10), || {
+        health_mode(&panel).filter(|mode| mode == "NORMAL")
+    });
+    assert_eq!(mode.as_deref(), Some("NORMAL"), "{}", var.console());
+    let endpoints = var.endpoints().unwrap();
+    assert_eq!(endpoints["mode"], "sim");
+    assert!(endpoints["run_id"].as_str().unwrap().starts_with("run-"));
+    for key in ["rest", "ws", "ws_api", "admin"] {
+        assert!(
+            endpoints["venue"][key].is_string(),
+            "venue.{key} missing: {endpoints}"
+        );
+    }
+    let pids: Vec<u32> = CHILDREN
+        .iter()
+        .map(|name| var.pid_of(name).unwrap())
+        .collect();
+    let code = wait_exit(&mut launcher, Duration::from_secs(40));
+    assert_eq!(code, Some(0), "{}", var.console());
+    for (name, pid) in CHILDREN.iter().zip(pids) {
+        assert!(
+            !pid_alive(pid),
+            "{name} ({pid}) still running after the launcher exited"
+        );
+    }
+    for name in CHILDREN.iter().chain(&["launch"]) {
+        let log = var.log_text(name);
+        assert!(
+            log.contains(&format!("role={name}")),
+            "{name}.log missing or without role: {log:?}"
+        );
+        assert!(
+            var.path()
+                .join("logs")
+                .read_dir()
+                .unwrap()
+                .flatten()
+                .any(|entry| {
+                    entry
+                        .file_name()
+                        .to_string_lossy()
+                        .starts_with(&format!("{name}.error"))
+                }),
+            "{name}.error log missing"
+        );
+    }
+    assert!(var.log_text("launch").contains("STOPPED"));
+}
