@@ -96,7 +96,8 @@ fn overtrade_params() -> OvertradeParams {
 fn entry_params() -> EntryParams {
     EntryParams {
         mode: EntryMode::Auto,
-        maker_ttl_ms: 30_000,
+        trend_maker_ttl_ms: 5_000,
+        range_maker_ttl_ms: 30_000,
         trend_fallback: EntryFallback::Ioc,
         range_fallback: EntryFallback::None,
         max_taker_premium_bps: dec!(6),

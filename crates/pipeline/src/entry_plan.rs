@@ -33,7 +33,8 @@ pub enum EntryFallback {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntryParams {
     pub mode: EntryMode,
-    pub maker_ttl_ms: i64,
+    pub trend_maker_ttl_ms: i64,
+    pub range_maker_ttl_ms: i64,
     pub trend_fallback: EntryFallback,
     pub range_fallback: EntryFallback,
     pub max_taker_premium_bps: Decimal,
@@ -97,6 +98,13 @@ pub fn choose_order(
     }
 }
 
+pub fn maker_ttl_ms(regime: Regime, params: &EntryParams) -> i64 {
+    match regime {
+        Regime::Trend => params.trend_maker_ttl_ms,
+        Regime::Range | Regime::NoTrade => params.range_maker_ttl_ms,
+    }
+}
+
 pub fn plan_entry(
     regime: Regime,
     book: &BookTop,
@@ -112,7 +120,7 @@ pub fn plan_entry(
     };
     EntryChoice {
         order,
-        ttl_ms: (order == EntryOrder::MakerFirst).then_some(params.maker_ttl_ms),
+        ttl_ms: (order == EntryOrder::MakerFirst).then_some(maker_ttl_ms(regime, params)),
         fallback,
         limit_price,
         reference_price: limit_price.unwrap_or(book.ask_price),

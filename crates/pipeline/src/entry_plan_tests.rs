@@ -5,7 +5,8 @@ use super::*;
 fn params(mode: EntryMode) -> EntryParams {
     EntryParams {
         mode,
-        maker_ttl_ms: 30_000,
+        trend_maker_ttl_ms: 5_000,
+        range_maker_ttl_ms: 30_000,
         trend_fallback: EntryFallback::Ioc,
         range_fallback: EntryFallback::None,
         max_taker_premium_bps: dec!(8),
@@ -65,7 +66,7 @@ fn auto_trend_is_maker_first_without_fallback_when_premium_is_expensive() {
         (plan.order, plan.fallback),
         (EntryOrder::MakerFirst, EntryFallback::None)
     );
-    assert_eq!(plan.ttl_ms, Some(30_000));
+    assert_eq!(plan.ttl_ms, Some(5_000));
     assert_eq!(plan.limit_price, Some(dec!(100.00)));
 }
 
@@ -122,4 +123,30 @@ fn market_entry_has_no_limit_and_references_the_ask() {
     );
     assert_eq!(plan.limit_price, None);
     assert_eq!(plan.reference_price, dec!(100.02));
+}
+
+#[test]
+fn range_maker_waits_longer_than_trend_maker() {
+    let range = plan_entry(
+        Regime::Range,
+        &book(),
+        dec!(0.01),
+        &costs(dec!(1)),
+        &params(EntryMode::MakerFirst),
+    );
+    assert_eq!(
+        (range.order, range.ttl_ms),
+        (EntryOrder::MakerFirst, Some(30_000))
+    );
+    let trend = plan_entry(
+        Regime::Trend,
+        &book(),
+        dec!(0.01),
+        &costs(dec!(1)),
+        &params(EntryMode::MakerFirst),
+    );
+    assert_eq!(
+        (trend.ttl_ms, trend.fallback),
+        (Some(5_000), EntryFallback::Ioc)
+    );
 }

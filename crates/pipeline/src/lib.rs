@@ -23,7 +23,7 @@ pub use decision_build::{build_decision, proxy_book};
 pub use edge::{EdgeEstimate, EdgeInputs, EdgeParams, estimate_edge};
 pub use entry_plan::{
     EntryChoice, EntryCosts, EntryFallback, EntryMode, EntryOrder, EntryParams, choose_order,
-    ioc_limit, maker_limit, plan_entry,
+    ioc_limit, maker_limit, maker_ttl_ms, plan_entry,
 };
 pub use error::PipelineError;
 pub use exit_plan::{

@@ -105,7 +105,8 @@ pub fn strategy_from_config(config: &Config) -> StrategyParams {
 fn entry_params(strategy: &StrategyConfig) -> EntryParams {
     EntryParams {
         mode: EntryMode::Auto,
-        maker_ttl_ms: i64::try_from(strategy.entry_ttl_ms_max).unwrap_or(i64::MAX),
+        trend_maker_ttl_ms: i64::try_from(strategy.entry_ttl_ms_min).unwrap_or(i64::MAX),
+        range_maker_ttl_ms: i64::try_from(strategy.entry_ttl_ms_max).unwrap_or(i64::MAX),
         trend_fallback: EntryFallback::Ioc,
         range_fallback: EntryFallback::None,
         max_taker_premium_bps: defaults::MAX_TAKER_PREMIUM_BPS,
@@ -182,7 +183,7 @@ mod tests {
             strategy.min_edge_bps
         );
         assert_eq!(
-            params.strategy.entry.maker_ttl_ms,
+            params.strategy.entry.range_maker_ttl_ms,
             i64::try_from(strategy.entry_ttl_ms_max).unwrap()
         );
         assert_eq!(
