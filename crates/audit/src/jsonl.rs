@@ -3,11 +3,10 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::AuditError;
 use crate::day::utc_day;
-use crate::redact::redacted_payload;
+use crate::redact::{TrailPayload, trail_payload};
 use crate::store::WrittenEvent;
 
 pub fn logs_dir(var_dir: &Path) -> PathBuf {
@@ -33,7 +32,6 @@ pub struct JsonlLine<'a> {
     pub order_intent_id: Option<&'a str>,
     pub reason_codes: &'a [String],
     pub event_hash: &'a str,
-    pub payload: Value,
 }
 
 impl<'a> JsonlLine<'a> {
@@ -53,9 +51,25 @@ impl<'a> JsonlLine<'a> {
             order_intent_id: record.ids.order_intent_id.as_deref(),
             reason_codes: &record.reason_codes,
             event_hash: &written.event_hash,
-            payload: redacted_payload(&record.payload_json),
         }
     }
+}
+
+pub fn encode_line(buffer: &mut Vec<u8>, written: &WrittenEvent) -> Result<(), AuditError> {
+    let encode = |error: serde_json::Error| AuditError::Encode {
+        detail: error.to_string(),
+    };
+    serde_json::to_writer(&mut *buffer, &JsonlLine::from_written(written)).map_err(encode)?;
+    buffer.pop();
+    buffer.extend_from_slice(b",\"payload\":");
+    match trail_payload(&written.record.payload_json) {
+        TrailPayload::Verbatim(text) => buffer.extend_from_slice(text.as_bytes()),
+        TrailPayload::Rewritten(value) => {
+            serde_json::to_writer(&mut *buffer, &value).map_err(encode)?;
+        }
+    }
+    buffer.extend_from_slice(b"}\n");
+    Ok(())
 }
 
 #[derive(Debug)]
@@ -83,12 +97,7 @@ impl JsonlTrail {
         for written in events {
             let day = utc_day(written.record.ts_ms);
             self.line.clear();
-            serde_json::to_writer(&mut self.line, &JsonlLine::from_written(written)).map_err(
-                |error| AuditError::Encode {
-                    detail: error.to_string(),
-                },
-            )?;
-            self.line.push(b'\n');
+            encode_line(&mut self.line, written)?;
             let line = std::mem::take(&mut self.line);
             let result = self.writer_for(&day)?.write_all(&line);
             self.line = line;

@@ -31,6 +31,7 @@ pub type AckReceiver = oneshot::Receiver<Result<Vec<Ack>, AuditError>>;
 #[derive(Debug)]
 pub(crate) struct Submission {
     pub records: Vec<EventRecord>,
+    pub len: usize,
     pub enqueued_at: Instant,
     pub reply: oneshot::Sender<Result<Vec<Ack>, AuditError>>,
     pub permits: OwnedSemaphorePermit,
@@ -85,6 +86,7 @@ impl WriterHandle {
     ) -> Result<AckReceiver, AuditError> {
         let (reply, receiver) = oneshot::channel();
         let submission = Submission {
+            len: records.len(),
             records,
             enqueued_at: Instant::now(),
             reply,

@@ -40,6 +40,32 @@ pub fn redact(value: &mut Value) {
     }
 }
 
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TrailPayload<'a> {
+    Verbatim(&'a str),
+    Rewritten(Value),
+}
+
+fn may_hold_sensitive_key(payload_json: &str) -> bool {
+    let lower = payload_json.to_ascii_lowercase();
+    SENSITIVE_KEY_PARTS.iter().any(|part| lower.contains(part))
+        || SENSITIVE_EXACT_KEYS
+            .iter()
+            .any(|key| lower.contains(&format!("\"{key}\"")))
+}
+
+fn is_single_line_json(payload_json: &str) -> bool {
+    !payload_json.contains(['\n', '\r'])
+        && serde_json::from_str::<serde::de::IgnoredAny>(payload_json).is_ok()
+}
+
+pub fn trail_payload(payload_json: &str) -> TrailPayload<'_> {
+    if !may_hold_sensitive_key(payload_json) && is_single_line_json(payload_json) {
+        return TrailPayload::Verbatim(payload_json);
+    }
+    TrailPayload::Rewritten(redacted_payload(payload_json))
+}
+
 pub fn redacted_payload(payload_json: &str) -> Value {
     match serde_json::from_str::<Value>(payload_json) {
         Ok(mut value) => {
@@ -65,6 +91,25 @@ mod tests {
         assert!(!text.contains("\"ff\""));
         assert!(text.contains("\"prompt_hash\":\"ab\""));
         assert!(text.contains("BTCUSDT"));
+    }
+
+    #[test]
+    fn payloads_without_sensitive_keys_are_copied_verbatim() {
+        let plain = r#"{"symbol":"BTCUSDT","score":7312}"#;
+        assert_eq!(trail_payload(plain), TrailPayload::Verbatim(plain));
+        let secret = r#"{"symbol":"BTCUSDT","Api_Secret":"x"}"#;
+        assert!(matches!(trail_payload(secret), TrailPayload::Rewritten(_)));
+        let keyed = r#"{"key":"abc"}"#;
+        assert!(matches!(trail_payload(keyed), TrailPayload::Rewritten(_)));
+        let multi_line = "{\n\"symbol\": \"BTCUSDT\"\n}";
+        assert!(matches!(
+            trail_payload(multi_line),
+            TrailPayload::Rewritten(_)
+        ));
+        assert!(matches!(
+            trail_payload("not json"),
+            TrailPayload::Rewritten(_)
+        ));
     }
 
     #[test]

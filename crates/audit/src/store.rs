@@ -72,7 +72,7 @@ impl StoreWriter {
         &self.head
     }
 
-    pub fn commit_batch(&mut self, records: &[EventRecord]) -> Result<BatchOutcome, AuditError> {
+    pub fn commit_batch(&mut self, records: Vec<EventRecord>) -> Result<BatchOutcome, AuditError> {
         let committed = self.commit_records(records);
         if committed.is_err() {
             self.cache.forget();
@@ -90,7 +90,7 @@ impl StoreWriter {
 impl StoreWriter {
     fn commit_records(
         &mut self,
-        records: &[EventRecord],
+        records: Vec<EventRecord>,
     ) -> rusqlite::Result<(ChainHead, BatchOutcome)> {
         let tx = self.conn.transaction()?;
         let (head, outcome) = append_all(&tx, &mut self.cache, self.head.clone(), records)?;
@@ -104,15 +104,20 @@ fn append_all(
     tx: &Transaction<'_>,
     cache: &mut ProjectionCache,
     mut head: ChainHead,
-    records: &[EventRecord],
+    records: Vec<EventRecord>,
 ) -> rusqlite::Result<(ChainHead, BatchOutcome)> {
     let mut outcome = BatchOutcome::default();
     for record in records {
         let event_hash = record.chained_hash(&head.head_hash);
         let event_id = head.event_count + 1;
-        let inserted = insert_event(tx, event_id, record, &head.head_hash, &event_hash)?;
+        let inserted = insert_event(tx, event_id, &record, &head.head_hash, &event_hash)?;
+        outcome.acks.push(Ack {
+            sender: record.sender.clone(),
+            seq: record.seq,
+            duplicate: !inserted,
+        });
         if inserted {
-            project_event(tx, cache, event_id, record)?;
+            project_event(tx, cache, event_id, &record)?;
             head = ChainHead {
                 event_count: event_id,
                 head_hash: event_hash.clone(),
@@ -120,14 +125,9 @@ fn append_all(
             outcome.written.push(WrittenEvent {
                 event_id,
                 event_hash,
-                record: record.clone(),
+                record,
             });
         }
-        outcome.acks.push(Ack {
-            sender: record.sender.clone(),
-            seq: record.seq,
-            duplicate: !inserted,
-        });
     }
     Ok((head, outcome))
 }

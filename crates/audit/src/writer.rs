@@ -38,6 +38,10 @@ impl AuditWriter {
     }
 
     pub fn write_batch(&mut self, records: &[EventRecord]) -> Result<BatchOutcome, AuditError> {
+        self.write_owned(records.to_vec())
+    }
+
+    pub fn write_owned(&mut self, records: Vec<EventRecord>) -> Result<BatchOutcome, AuditError> {
         let mut outcome = self.store.commit_batch(records)?;
         outcome.trail_error = self.extend_trail(&outcome.written).err();
         Ok(outcome)

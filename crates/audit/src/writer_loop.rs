@@ -15,7 +15,6 @@ pub(crate) fn run_writer_loop(
     faults: &watch::Sender<Option<AuditError>>,
 ) {
     let mut batch: Vec<Submission> = Vec::new();
-    let mut records = Vec::with_capacity(batch_size);
     while let Some(first) = rx.blocking_recv() {
         let mut events = first.records.len();
         batch.push(first);
@@ -25,17 +24,17 @@ pub(crate) fn run_writer_loop(
             batch.push(next);
         }
         stats.set_queued(events as u64);
-        records.clear();
-        for submission in &batch {
-            records.extend(submission.records.iter().cloned());
+        let mut records = Vec::with_capacity(events);
+        for submission in &mut batch {
+            records.append(&mut submission.records);
         }
-        commit_and_reply(&mut writer, &records, &mut batch, stats, faults);
+        commit_and_reply(&mut writer, records, &mut batch, stats, faults);
     }
 }
 
 fn commit_and_reply(
     writer: &mut AuditWriter,
-    records: &[crate::EventRecord],
+    records: Vec<crate::EventRecord>,
     batch: &mut Vec<Submission>,
     stats: &WriterStats,
     faults: &watch::Sender<Option<AuditError>>,
@@ -43,11 +42,12 @@ fn commit_and_reply(
     let oldest = batch
         .first()
         .map_or_else(Instant::now, |first| first.enqueued_at);
-    match writer.write_batch(records) {
+    let submitted = records.len() as u64;
+    match writer.write_owned(records) {
         Ok(outcome) => {
             let lag_ms = u64::try_from(oldest.elapsed().as_millis()).unwrap_or(u64::MAX);
             let written = outcome.written.len() as u64;
-            stats.record_batch(written, records.len() as u64 - written, lag_ms);
+            stats.record_batch(written, submitted - written, lag_ms);
             if let Some(error) = &outcome.trail_error {
                 stats.record_write_error();
                 tracing::error!(reason = error.reason_code(), %error, "JSONL trail behind the store");
@@ -57,9 +57,9 @@ fn commit_and_reply(
             }
             let mut acks = outcome.acks.into_iter();
             for submission in batch.drain(..) {
-                let mine: Vec<_> = acks.by_ref().take(submission.records.len()).collect();
-                drop(submission.reply.send(Ok(mine)));
+                let mine: Vec<_> = acks.by_ref().take(submission.len).collect();
                 drop(submission.permits);
+                drop(submission.reply.send(Ok(mine)));
             }
         }
         Err(error) => {
@@ -67,6 +67,7 @@ fn commit_and_reply(
             tracing::error!(reason = error.reason_code(), %error, "audit batch not committed");
             faults.send_replace(Some(error.clone()));
             for submission in batch.drain(..) {
+                drop(submission.permits);
                 drop(submission.reply.send(Err(error.clone())));
             }
         }
