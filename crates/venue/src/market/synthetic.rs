@@ -5,7 +5,7 @@ use super::rng::SplitMix;
 const PPM: i64 = 1_000_000;
 const BASE_VOL_PPM: i64 = 40;
 const REGIME_SWITCH_ODDS: u64 = 3_000;
-const SHOCK_ODDS: u64 = 800;
+const SHOCK_ODDS: u64 = 300;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Regime {
@@ -46,11 +46,11 @@ impl SyntheticPath {
     }
 
     fn cluster_volatility(&mut self, rng: &mut SplitMix, last_ret_ppm: i64) {
-        let decayed = (self.vol_ppm * 97 + BASE_VOL_PPM * 3) / 100;
-        let reaction = last_ret_ppm.abs() / 20;
+        let decayed = (self.vol_ppm * 970 + BASE_VOL_PPM * 14) / 1_000;
+        let reaction = last_ret_ppm.abs() * 20 / 1_000;
         self.vol_ppm = (decayed + reaction).clamp(BASE_VOL_PPM / 2, BASE_VOL_PPM * 20);
         if rng.below(SHOCK_ODDS) == 0 {
-            self.vol_ppm = (self.vol_ppm * 4).min(BASE_VOL_PPM * 20);
+            self.vol_ppm = (self.vol_ppm * 3).min(BASE_VOL_PPM * 20);
         }
     }
 
@@ -89,5 +89,39 @@ mod tests {
         let prices = run(3);
         assert!(prices.iter().any(|p| *p != dec!(65000)));
         assert!(prices.iter().all(|p| *p > dec!(50000) && *p < dec!(80000)));
+    }
+
+    #[test]
+    fn both_regimes_occur_and_volatility_clusters() {
+        let mut rng = SplitMix::new(11);
+        let mut path = SyntheticPath::new(dec!(65000));
+        let (mut trend, mut range) = (0, 0);
+        let mut moves = Vec::new();
+        let mut previous = path.mid;
+        for _ in 0..60_000 {
+            let mid = path.step(&mut rng);
+            match path.regime {
+                Regime::Trend { .. } => trend += 1,
+                Regime::Range { .. } => range += 1,
+            }
+            moves.push(((mid - previous) / previous).abs());
+            previous = mid;
+        }
+        assert!(
+            trend > 1_000 && range > 1_000,
+            "trend {trend} range {range}"
+        );
+        let mean: Decimal = moves.iter().copied().sum::<Decimal>() / Decimal::from(moves.len());
+        let big_then_big = moves
+            .windows(2)
+            .filter(|w| w[0] > mean * dec!(2) && w[1] > mean * dec!(2))
+            .count();
+        let big = moves.iter().filter(|m| **m > mean * dec!(2)).count();
+        let expected_if_independent =
+            Decimal::from(big) * Decimal::from(big) / Decimal::from(moves.len());
+        assert!(
+            Decimal::from(big_then_big) > expected_if_independent * dec!(1.5),
+            "{big_then_big} vs {expected_if_independent}"
+        );
     }
 }
