@@ -89,6 +89,10 @@ impl LocalBook {
         self.last_update_id
     }
 
+    pub fn buffered_len(&self) -> usize {
+        self.buffer.len()
+    }
+
     pub fn first_buffered_id(&self) -> Option<u64> {
         self.buffer.first().map(|u| u.first_update_id)
     }

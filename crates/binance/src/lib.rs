@@ -1,4 +1,5 @@
 pub mod book;
+pub mod book_sync;
 pub mod client_order_id;
 pub mod config;
 pub mod error;

@@ -94,29 +94,28 @@ async fn next_diff(
 }
 
 #[tokio::test]
-async fn local_book_syncs_from_simulator_snapshot_and_diffs_without_gaps() {
-    use livespot_binance::book::{DiffOutcome, LocalBook};
+async fn book_sync_resyncs_from_simulator_snapshot_and_applies_diffs_without_gaps() {
+    use livespot_binance::book_sync::{BookStep, BookSync};
     let sim = start().await;
     let names = vec!["btcusdt@depth@100ms".to_owned()];
     let (streams, mut events) = MarketStreams::spawn(stream_config(&sim.handle.ws_url), &names);
-    let mut book = LocalBook::new();
-    book.on_diff(next_diff(&mut events).await).expect("buffer");
-    for _ in 0..5 {
-        let snapshot = sim.client.depth("BTCUSDT", 1000).await.expect("snapshot");
-        if book.on_snapshot(&snapshot).is_ok() {
-            break;
-        }
-    }
-    assert!(book.is_synced());
+    let mut sync = BookSync::new(&["BTCUSDT"], 1000);
+    let first = sync.on_diff(next_diff(&mut events).await);
+    assert!(
+        matches!(first, BookStep::NeedsSnapshot { gap: None, .. }),
+        "{first:?}"
+    );
+    sync.resync(&sim.client, "BTCUSDT").await.expect("synced");
     let mut applied = 0;
     for _ in 0..40 {
-        let outcome = book.on_diff(next_diff(&mut events).await).expect("no gap");
-        applied += usize::from(outcome == DiffOutcome::Applied);
+        let step = sync.on_diff(next_diff(&mut events).await);
+        assert!(!matches!(step, BookStep::NeedsSnapshot { .. }), "{step:?}");
+        applied += usize::from(step == BookStep::Applied);
     }
-    assert!(book.is_synced());
     assert!(applied >= 20, "{applied}");
-    let (bid, ask) = (book.best_bid().expect("bid"), book.best_ask().expect("ask"));
-    assert!(bid.price < ask.price);
+    let book = sync.book("BTCUSDT").expect("book");
+    assert!(book.best_bid().expect("bid").price < book.best_ask().expect("ask").price);
+    assert!(sync.symbols_needing_snapshot().is_empty());
     streams.shutdown().await;
     sim.shutdown().await;
 }
