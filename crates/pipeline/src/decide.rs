@@ -1,4 +1,4 @@
-use livespot_domain::{CycleId, Decision, ReasonCode};
+use livespot_domain::{Clock, CycleId, Decision, ReasonCode};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -31,12 +31,29 @@ pub struct Account {
     pub total_exposure: Decimal,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct DecideContext<'a> {
-    pub now_ms: i64,
+    pub clock: &'a dyn Clock,
     pub cycle_id: &'a CycleId,
     pub ledger: &'a TradeLedger,
     pub account: Account,
+}
+
+impl DecideContext<'_> {
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
+    }
+}
+
+impl std::fmt::Debug for DecideContext<'_> {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("DecideContext")
+            .field("now_ms", &self.now_ms())
+            .field("cycle_id", &self.cycle_id)
+            .field("account", &self.account)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -90,7 +107,7 @@ pub fn decide(
     context: &DecideContext<'_>,
     params: &StrategyParams,
 ) -> Assessment {
-    let mut assessment = Assessment::new(view, context.now_ms);
+    let mut assessment = Assessment::new(view, context.now_ms());
     let tick = view.filters.tick_size;
     let scanned = view.features.cloned().or_else(|| {
         scan_symbol(
@@ -145,7 +162,7 @@ fn gate(
     }
     let overtrading = context
         .ledger
-        .check(view.symbol, context.now_ms, &params.overtrade);
+        .check(view.symbol, context.now_ms(), &params.overtrade);
     if overtrading.is_empty() {
         Ok(())
     } else {

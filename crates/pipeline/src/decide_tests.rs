@@ -1,6 +1,6 @@
 use rust_decimal_macros::dec;
 
-use livespot_domain::Validate;
+use livespot_domain::{FixedClock, Validate};
 
 use super::*;
 use crate::selection::DeepScanParams;
@@ -164,7 +164,7 @@ fn assess_with_books(bars: &[Kline], ledger: &TradeLedger, books: &[BookTop]) ->
     decide(
         &view,
         &DecideContext {
-            now_ms,
+            clock: &FixedClock::new(now_ms),
             cycle_id: &cycle,
             ledger,
             account,

@@ -116,10 +116,11 @@ pub fn build_decision(
     let exit = assessment.exit.as_ref().ok_or_else(|| missing("exit"))?;
     let edge = assessment.edge.as_ref().ok_or_else(|| missing("edge"))?;
     let size = assessment.size.as_ref().ok_or_else(|| missing("size"))?;
+    let now_ms = context.now_ms();
     let decision = Decision {
-        decision_id: DecisionId::new(format!("DEC-{}-{}", view.symbol, context.now_ms))?,
+        decision_id: DecisionId::new(format!("DEC-{}-{}", view.symbol, now_ms))?,
         cycle_id: context.cycle_id.clone(),
-        snapshot_id: SnapshotId::new(format!("SNAP-{}-{}", view.symbol, context.now_ms))?,
+        snapshot_id: SnapshotId::new(format!("SNAP-{}-{}", view.symbol, now_ms))?,
         snapshot_hash: canonical_hash(&assessment.features)?,
         symbol: Symbol::new(view.symbol)?,
         side: Side::Buy,
@@ -130,8 +131,8 @@ pub fn build_decision(
         entry: entry_plan(entry, params)?,
         exit: exit_plan(exit, regime, entry.reference_price, params)?,
         reason_codes: Vec::new(),
-        created_ts_ms: context.now_ms,
-        expires_at_ms: context.now_ms + params.decision_ttl_ms,
+        created_ts_ms: now_ms,
+        expires_at_ms: now_ms + params.decision_ttl_ms,
     };
     decision.validate()?;
     let hash = decision.decision_hash()?;

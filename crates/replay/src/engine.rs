@@ -1,7 +1,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
-use livespot_domain::CycleId;
+use livespot_domain::{CycleId, FixedClock};
 use livespot_pipeline::selection::DeepFeatures;
 use livespot_pipeline::{Account, DecideContext, Regime, SymbolView, TradeLedger, decide};
 use rust_decimal::Decimal;
@@ -28,6 +28,7 @@ pub struct Engine<'a> {
     pub(crate) cycle: u64,
     pub(crate) scanned: BTreeMap<String, DeepFeatures>,
     pub(crate) scanned_at_ms: Option<i64>,
+    pub(crate) clock: FixedClock,
 }
 
 impl<'a> Engine<'a> {
@@ -63,6 +64,7 @@ impl<'a> Engine<'a> {
             cycle: 0,
             scanned: BTreeMap::new(),
             scanned_at_ms: None,
+            clock: FixedClock::new(0),
         }
     }
 
@@ -76,6 +78,7 @@ impl<'a> Engine<'a> {
     pub fn run(mut self, out: &mut dyn Write) -> Result<Summary, ReplayError> {
         for now_ms in self.timeline() {
             self.cycle += 1;
+            self.clock.set(now_ms);
             self.advance_fills(now_ms);
             self.maybe_rescan(now_ms, out)?;
             self.decide_watchlist(now_ms, out)?;
@@ -179,7 +182,7 @@ impl<'a> Engine<'a> {
                 features: self.fresh_features(now_ms, &symbol),
             };
             let context = DecideContext {
-                now_ms,
+                clock: &self.clock,
                 cycle_id: &cycle_id,
                 ledger: &self.ledger,
                 account: Account {
