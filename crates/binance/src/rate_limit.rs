@@ -18,6 +18,7 @@ pub struct UsageEntry {
 pub struct RateLimitSnapshot {
     pub weight: Vec<UsageEntry>,
     pub orders: Vec<UsageEntry>,
+    pub raw_requests: Vec<UsageEntry>,
     pub backoff_remaining_ms: u64,
     pub banned_until_ms: Option<i64>,
 }
@@ -26,8 +27,10 @@ pub struct RateLimitSnapshot {
 struct LimiterState {
     weight_limits: BTreeMap<String, (u64, u64)>,
     order_limits: BTreeMap<String, (u64, u64)>,
+    raw_limits: BTreeMap<String, (u64, u64)>,
     weight_used: BTreeMap<String, u64>,
     orders_used: BTreeMap<String, u64>,
+    raw_used: BTreeMap<String, (u64, u64)>,
     backoff_until: Option<Instant>,
     banned_until: Option<(Instant, i64)>,
 }
@@ -69,7 +72,10 @@ impl RateLimiter {
                     state.weight_limits.insert(key, (limit.limit, window_secs))
                 }
                 RateLimitType::Orders => state.order_limits.insert(key, (limit.limit, window_secs)),
-                RateLimitType::RawRequests | RateLimitType::Connections => None,
+                RateLimitType::RawRequests => {
+                    state.raw_limits.insert(key, (limit.limit, window_secs))
+                }
+                RateLimitType::Connections => None,
             };
         }
     }
@@ -132,11 +138,29 @@ impl RateLimiter {
         if places_order {
             wait = wait.max(self.window_wait(&state.order_limits, &state.orders_used, 1));
         }
+        wait = wait.max(self.raw_wait(&mut state));
         if wait.is_zero() {
+            count_raw_request(&mut state);
             Admission::Go
         } else {
             Admission::WaitFor(wait)
         }
+    }
+
+    fn raw_wait(&self, state: &mut LimiterState) -> Duration {
+        let now_secs = u64::try_from(local_now_ms()).unwrap_or(0) / 1000;
+        let mut current = BTreeMap::new();
+        for (key, (_, window_secs)) in &state.raw_limits {
+            let window = now_secs / (*window_secs).max(1);
+            let used = state
+                .raw_used
+                .get(key)
+                .filter(|(w, _)| *w == window)
+                .map_or(0, |(_, n)| *n);
+            state.raw_used.insert(key.clone(), (window, used));
+            current.insert(key.clone(), used);
+        }
+        self.window_wait(&state.raw_limits, &current, 1)
     }
 
     fn window_wait(
@@ -187,6 +211,14 @@ impl RateLimiter {
         RateLimitSnapshot {
             weight: entries(&state.weight_limits, &state.weight_used),
             orders: entries(&state.order_limits, &state.orders_used),
+            raw_requests: entries(
+                &state.raw_limits,
+                &state
+                    .raw_used
+                    .iter()
+                    .map(|(k, (_, n))| (k.clone(), *n))
+                    .collect(),
+            ),
             backoff_remaining_ms: state.backoff_until.map_or(0, |u| {
                 u64::try_from(u.saturating_duration_since(now).as_millis()).unwrap_or(u64::MAX)
             }),
@@ -195,6 +227,12 @@ impl RateLimiter {
                 .filter(|(u, _)| now < *u)
                 .map(|(_, ms)| ms),
         }
+    }
+}
+
+fn count_raw_request(state: &mut LimiterState) {
+    for (_, used) in state.raw_used.values_mut() {
+        *used += 1;
     }
 }
 

@@ -77,3 +77,28 @@ fn expired_ban_lets_requests_through() {
     limiter.on_banned(Duration::ZERO);
     assert_eq!(limiter.admit(1, false), Admission::Go);
 }
+
+#[test]
+fn raw_request_limit_from_exchange_info_is_counted_locally_and_holds_back() {
+    let limiter = RateLimiter::new(100);
+    limiter.set_limits(&[RateLimit {
+        rate_limit_type: RateLimitType::RawRequests,
+        interval: RateLimitInterval::Day,
+        interval_num: 1,
+        limit: 3,
+        count: None,
+    }]);
+    for _ in 0..3 {
+        assert_eq!(limiter.admit(1, false), Admission::Go);
+    }
+    assert!(matches!(limiter.admit(1, false), Admission::WaitFor(_)));
+    let snap = limiter.snapshot();
+    assert_eq!(
+        snap.raw_requests,
+        vec![UsageEntry {
+            window: "1d".into(),
+            used: 3,
+            limit: Some(3)
+        }]
+    );
+}
