@@ -189,3 +189,42 @@ fn user_data_samples_parse_into_typed_events() {
         assert!(!matches!(event, UserDataEvent::Other { .. }));
     }
 }
+
+#[test]
+fn ws_api_samples_parse_into_subscription_ids_typed_errors_and_orders() {
+    use livespot_binance::BinanceError;
+    use livespot_binance::user_data::subscribe::{parse_subscribe_response, subscribe_request};
+    let Some(ok) = common::read_sample("user_data_stream_subscribe_response.json") else {
+        return;
+    };
+    assert_eq!(parse_subscribe_response(&ok), Ok(0));
+    let banned = common::read_sample("ws_api_ip_banned_418.json").expect("sample");
+    assert_eq!(
+        parse_subscribe_response(&banned),
+        Err(BinanceError::Banned {
+            until_ms: 1_659_146_400_000
+        })
+    );
+    let rejected = common::read_sample("ws_api_response_error.json").expect("sample");
+    assert!(matches!(
+        parse_subscribe_response(&rejected),
+        Err(BinanceError::Rejected { code: -2010, .. })
+    ));
+    let success: serde_json::Value = load("ws_api_response_success.json").expect("sample");
+    let order: Order = serde_json::from_value(success["result"].clone()).expect("order result");
+    assert_eq!(order.order_id, 12_510_053_279);
+    let documented: serde_json::Value =
+        load("user_data_stream_subscribe_signature_request.json").expect("sample");
+    let ours = subscribe_request("id", &common_credentials(), 1_747_385_641_636, 5000);
+    assert_eq!(ours["method"], documented["method"]);
+    for key in documented["params"].as_object().expect("params").keys() {
+        assert!(ours["params"].get(key).is_some(), "missing {key}");
+    }
+}
+
+fn common_credentials() -> livespot_binance::Credentials {
+    livespot_binance::Credentials::new(
+        livespot_binance::ApiKey::new("k"),
+        livespot_binance::ApiSecret::new("s"),
+    )
+}

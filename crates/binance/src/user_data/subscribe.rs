@@ -30,9 +30,35 @@ pub fn subscribe_request(
 }
 
 #[derive(Debug, Deserialize)]
+struct WsApiErrorData {
+    #[serde(rename = "serverTime")]
+    server_time: Option<i64>,
+    #[serde(rename = "retryAfter")]
+    retry_after: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
 struct WsApiError {
     code: i64,
     msg: String,
+    data: Option<WsApiErrorData>,
+}
+
+fn ws_api_error(status: u16, err: WsApiError) -> BinanceError {
+    let retry_at = err.data.as_ref().and_then(|d| d.retry_after);
+    let server_time = err.data.as_ref().and_then(|d| d.server_time);
+    match (status, retry_at) {
+        (418, Some(until_ms)) => BinanceError::Banned { until_ms },
+        (429, Some(at)) => {
+            let wait_ms = server_time.map_or(1000, |now| (at - now).max(0));
+            BinanceError::RateLimited {
+                retry_after: std::time::Duration::from_millis(
+                    u64::try_from(wait_ms).unwrap_or(1000),
+                ),
+            }
+        }
+        _ => BinanceError::from_api_error(status, err.code, err.msg),
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -62,11 +88,7 @@ pub fn parse_subscribe_response(text: &str) -> Result<i64, BinanceError> {
     })?;
     match (response.result, response.error) {
         (Some(result), _) if response.status == 200 => Ok(result.subscription_id),
-        (_, Some(err)) => Err(BinanceError::from_api_error(
-            response.status,
-            err.code,
-            err.msg,
-        )),
+        (_, Some(err)) => Err(ws_api_error(response.status, err)),
         _ => Err(BinanceError::Decode {
             detail: format!("unexpected subscribe reply: {text}"),
         }),
