@@ -1,0 +1,11 @@
+pub mod config_check;
+pub mod disk;
+pub mod dotenv;
+pub mod locks;
+pub mod permissions;
+mod platform;
+pub mod secrets;
+pub mod sinks;
+pub mod store;
+pub mod venue;
+mod venue_target;
