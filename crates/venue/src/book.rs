@@ -10,9 +10,24 @@ pub struct DepthDiff {
     pub asks: Vec<(Decimal, Decimal)>,
 }
 
+fn merge_side(into: &mut Vec<(Decimal, Decimal)>, from: &[(Decimal, Decimal)]) {
+    let mut merged: BTreeMap<Decimal, Decimal> = into.iter().copied().collect();
+    merged.extend(from.iter().copied());
+    *into = merged.into_iter().collect();
+}
+
 impl DepthDiff {
     pub fn is_empty(&self) -> bool {
         self.bids.is_empty() && self.asks.is_empty()
+    }
+
+    pub fn merge(&mut self, later: &Self) {
+        if self.is_empty() && self.first_update_id == 0 {
+            self.first_update_id = later.first_update_id;
+        }
+        self.final_update_id = later.final_update_id;
+        merge_side(&mut self.bids, &later.bids);
+        merge_side(&mut self.asks, &later.asks);
     }
 }
 
@@ -124,6 +139,25 @@ fn set_level(side: &mut BTreeMap<Decimal, Decimal>, price: Decimal, qty: Decimal
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn merged_diffs_keep_the_first_and_last_ids_and_the_latest_quantities() {
+        let mut window = DepthDiff::default();
+        window.merge(&DepthDiff {
+            first_update_id: 5,
+            final_update_id: 5,
+            bids: vec![(dec!(1), dec!(2))],
+            asks: vec![],
+        });
+        window.merge(&DepthDiff {
+            first_update_id: 6,
+            final_update_id: 7,
+            bids: vec![(dec!(1), dec!(0)), (dec!(2), dec!(3))],
+            asks: vec![],
+        });
+        assert_eq!((window.first_update_id, window.final_update_id), (5, 7));
+        assert_eq!(window.bids, vec![(dec!(1), dec!(0)), (dec!(2), dec!(3))]);
+    }
 
     #[test]
     fn replace_reports_changes_and_removals() {

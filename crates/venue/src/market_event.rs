@@ -50,6 +50,11 @@ pub enum MarketEvent {
         time: i64,
         diff: DepthDiff,
     },
+    DepthSecond {
+        symbol: String,
+        time: i64,
+        diff: DepthDiff,
+    },
     Tick(Arc<TickSnapshot>),
 }
 

@@ -96,13 +96,70 @@ fn load(levels: &Value) -> BTreeMap<Decimal, Decimal> {
 }
 
 #[tokio::test]
-async fn local_book_from_snapshot_and_diffs_matches_the_sim_book() {
+async fn local_book_from_snapshot_and_100ms_diffs_matches_the_sim_book() {
+    local_book_matches("btcusdt@depth@100ms").await;
+}
+
+#[tokio::test]
+async fn one_second_diffs_agree_with_100ms_diffs_at_each_window_end() {
     let sim = start(SimOptions {
         speed: Decimal::from(4),
         ..SimOptions::default()
     })
     .await;
-    let mut socket = sim.ws("/ws/btcusdt@depth@100ms").await;
+    let mut socket = sim
+        .ws("/stream?streams=btcusdt@depth@100ms/btcusdt@depth")
+        .await;
+    next_json(&mut socket).await;
+    let snapshot = sim
+        .public("/api/v3/depth?symbol=BTCUSDT&limit=5000")
+        .await
+        .body;
+    let start_id = snapshot["lastUpdateId"].as_u64().unwrap();
+    let mut fast = (load(&snapshot["bids"]), load(&snapshot["asks"]), start_id);
+    let mut slow = fast.clone();
+    let mut states = BTreeMap::new();
+    let mut compared = 0;
+    while compared < 4 {
+        let message = next_json(&mut socket).await;
+        let data = &message["data"];
+        let (first_id, last_id) = (data["U"].as_u64().unwrap(), data["u"].as_u64().unwrap());
+        let book = if message["stream"] == "btcusdt@depth" {
+            &mut slow
+        } else {
+            &mut fast
+        };
+        if last_id <= book.2 {
+            continue;
+        }
+        assert!(
+            first_id <= book.2 + 1,
+            "{} gap: {first_id} after {}",
+            message["stream"],
+            book.2
+        );
+        apply(&mut book.0, &data["b"]);
+        apply(&mut book.1, &data["a"]);
+        book.2 = last_id;
+        if message["stream"] == "btcusdt@depth" {
+            let fast_then = states
+                .get(&last_id)
+                .expect("fast stream reached the window end first");
+            assert_eq!(&(slow.0.clone(), slow.1.clone()), fast_then, "at {last_id}");
+            compared += 1;
+        } else {
+            states.insert(last_id, (fast.0.clone(), fast.1.clone()));
+        }
+    }
+}
+
+async fn local_book_matches(stream: &str) {
+    let sim = start(SimOptions {
+        speed: Decimal::from(4),
+        ..SimOptions::default()
+    })
+    .await;
+    let mut socket = sim.ws(&format!("/ws/{stream}")).await;
     let first = next_json(&mut socket).await;
     let snapshot = sim
         .public("/api/v3/depth?symbol=BTCUSDT&limit=5000")

@@ -59,6 +59,7 @@ pub struct Engine {
     pub faults: Faults,
     pub rate: RateState,
     pub requests: Vec<RequestRecord>,
+    depth_window: BTreeMap<String, crate::book::DepthDiff>,
     next_order_id: u64,
     next_list_id: i64,
     next_execution_id: u64,
@@ -85,6 +86,7 @@ impl Engine {
             faults: Faults::default(),
             rate: RateState::default(),
             requests: Vec::new(),
+            depth_window: BTreeMap::new(),
             next_order_id: 1,
             next_list_id: 1,
             next_execution_id: 1,
@@ -136,7 +138,13 @@ impl Engine {
         }
     }
 
-    fn publish_market(&self, event: MarketEvent) {
+    fn publish_market(&mut self, event: MarketEvent) {
+        if let MarketEvent::Depth { symbol, diff, .. } = &event {
+            self.depth_window
+                .entry(symbol.clone())
+                .or_default()
+                .merge(diff);
+        }
         if self.market_tx.send(event).is_err() {
             tracing::trace!("no market stream subscribers");
         }

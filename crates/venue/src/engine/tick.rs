@@ -6,6 +6,7 @@ use crate::market_event::{MarketEvent, SymbolSnapshot, TickSnapshot, stats_24h};
 
 const PARTIAL_DEPTH_LEVELS: usize = 20;
 const RECENT_MINUTES: usize = 60;
+const SECOND_IN_TICKS: u64 = 10;
 
 fn snapshot(market: &SymbolMarket, now: i64) -> SymbolSnapshot {
     let start = market.history.len().saturating_sub(RECENT_MINUTES);
@@ -50,6 +51,15 @@ impl Engine {
                 }
             }
             self.process_resting(&symbol, &result.trades);
+        }
+        if publish && self.clock.ticks.is_multiple_of(SECOND_IN_TICKS) {
+            for (symbol, diff) in std::mem::take(&mut self.depth_window) {
+                self.publish_market(MarketEvent::DepthSecond {
+                    symbol,
+                    time: now,
+                    diff,
+                });
+            }
         }
         if publish {
             let symbols = self.markets.values().map(|m| snapshot(m, now)).collect();

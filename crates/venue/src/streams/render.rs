@@ -2,6 +2,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
+use crate::book::DepthDiff;
 use crate::market::PublicTrade;
 use crate::market::kline::{aggregate, interval_ms};
 use crate::market_event::{MarketEvent, SymbolSnapshot, TickSnapshot};
@@ -142,6 +143,20 @@ fn tick_events(tick: &TickSnapshot, subs: &BTreeSet<String>) -> Outgoing {
     out
 }
 
+fn diff_event(
+    name: &str,
+    symbol: &str,
+    time: i64,
+    diff: &DepthDiff,
+    subs: &BTreeSet<String>,
+) -> Outgoing {
+    if !subs.contains(name) {
+        return Vec::new();
+    }
+    let payload = json!({"e": "depthUpdate", "E": time, "s": symbol, "U": diff.first_update_id, "u": diff.final_update_id, "b": levels_json(&diff.bids), "a": levels_json(&diff.asks)});
+    vec![(name.to_owned(), payload)]
+}
+
 pub fn render(event: &MarketEvent, subs: &BTreeSet<String>) -> Outgoing {
     match event {
         MarketEvent::Trades {
@@ -163,15 +178,20 @@ pub fn render(event: &MarketEvent, subs: &BTreeSet<String>) -> Outgoing {
             }
             out
         }
-        MarketEvent::Depth { symbol, time, diff } => {
-            let lower = symbol.to_lowercase();
-            let payload = json!({"e": "depthUpdate", "E": time, "s": symbol, "U": diff.first_update_id, "u": diff.final_update_id, "b": levels_json(&diff.bids), "a": levels_json(&diff.asks)});
-            [format!("{lower}@depth"), format!("{lower}@depth@100ms")]
-                .into_iter()
-                .filter(|name| subs.contains(name))
-                .map(|name| (name, payload.clone()))
-                .collect()
-        }
+        MarketEvent::Depth { symbol, time, diff } => diff_event(
+            &format!("{}@depth@100ms", symbol.to_lowercase()),
+            symbol,
+            *time,
+            diff,
+            subs,
+        ),
+        MarketEvent::DepthSecond { symbol, time, diff } => diff_event(
+            &format!("{}@depth", symbol.to_lowercase()),
+            symbol,
+            *time,
+            diff,
+            subs,
+        ),
         MarketEvent::Tick(tick) => tick_events(tick, subs),
     }
 }
