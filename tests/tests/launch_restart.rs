@@ -56,6 +56,13 @@ fn a_killed_child_is_restarted_and_the_restart_is_logged_as_an_audit_event() {
         var.console()
     );
     assert!(!pid_alive(restarted));
+    let trail = var.audit_trail();
+    assert!(
+        trail
+            .lines()
+            .any(|line| line.contains("PROCESS_RESTARTED") && line.contains("marketdata")),
+        "{trail}"
+    );
 }
 
 #[test]
@@ -77,6 +84,13 @@ fn a_child_that_dies_repeatedly_puts_the_system_in_pause_with_crash_loop_pause()
         "{log}"
     );
     assert!(log.contains("ALERT_RAISED") && log.contains("CRASH_LOOP_PAUSE"));
+    let trail = wait_until(Duration::from_secs(10), || {
+        let trail = var.audit_trail();
+        trail.contains("CRASH_LOOP_PAUSE").then_some(trail)
+    });
+    assert!(
+        trail.is_some_and(|trail| trail.contains("ALERT_RAISED") && trail.contains("MODE_CHANGED"))
+    );
     let executor_log = var.log_text("executor");
     assert!(
         executor_log

@@ -72,4 +72,11 @@ fn sim_run_reaches_normal_writes_endpoints_and_logs_then_exits_zero_with_childre
         );
     }
     assert!(var.log_text("launch").contains("STOPPED"));
+    let trail = var.audit_trail();
+    for event in ["RUN_STARTED", "PROCESS_STARTED", "RUN_ENDED"] {
+        assert!(
+            trail.contains(event),
+            "{event} missing from the audit trail: {trail}"
+        );
+    }
 }

@@ -9,6 +9,7 @@ pub fn audit_event(event_type: &str, source: ProcessRole, reasons: &[ReasonCode]
         detail,
         "audit event"
     );
+    crate::audit_sink::send_audit(event_type, source, reasons, detail);
 }
 
 pub fn console_stage(stage: &str, reason: &str) {

@@ -1,3 +1,4 @@
+mod audit_sink;
 mod cli;
 mod endpoints;
 mod error;

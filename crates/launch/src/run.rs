@@ -105,17 +105,11 @@ async fn launch_logged(
         pids: std::collections::BTreeMap::new(),
     };
     let sim = start_venue(cli, &spec, &mut secrets, &mut endpoints).await?;
-    audit_event(
-        "RUN_STARTED",
-        ProcessRole::Launch,
-        &[],
-        &format!("run {run_id}"),
-    );
     let cause = supervise_run(settings, spec, secrets, endpoints, cli.duration).await;
     if let Some(sim) = sim {
         sim.stop().await;
     }
-    audit_event("RUN_ENDED", ProcessRole::Launch, &[], &format!("{cause:?}"));
+    tracing::info!(?cause, "run ended");
     if let Err(error) = std::fs::remove_dir_all(&socket_dir) {
         tracing::warn!(reason = "SOCKET_DIR_CLEANUP_FAILED", %error, "socket dir left behind");
     }
@@ -129,6 +123,18 @@ async fn supervise_run(
     endpoints: EndpointsFile,
     duration_secs: Option<u64>,
 ) -> StopCause {
+    crate::audit_sink::connect_audit(
+        &spec.var_dir,
+        &secrets.run_id,
+        secrets.ipc_keys_for(ProcessRole::Launch),
+        tokio_util::sync::CancellationToken::new(),
+    );
+    audit_event(
+        "RUN_STARTED",
+        ProcessRole::Launch,
+        &[],
+        &format!("run {}", secrets.run_id),
+    );
     let mut supervisor = Supervisor::new(settings, spec, secrets, endpoints);
     supervisor.start_all().await;
     let cause = supervisor

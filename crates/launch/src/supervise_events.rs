@@ -1,6 +1,6 @@
 use std::time::{Duration, Instant};
 
-use livespot_domain::{ProcessRole, ReasonCode};
+use livespot_domain::{ProcessRole, ReasonCode, SysMode};
 use livespot_runtime::{ChildReport, LauncherCommand};
 
 use crate::events::{audit_event, console_mode, console_stage};
@@ -114,10 +114,15 @@ impl Supervisor {
         }
         if let Some((from, to)) = changed {
             let reasons = self.authority.active_reasons();
+            let cause = match (to, alert_cleared) {
+                (SysMode::Exit, _) => vec![ReasonCode::ShutdownRequested],
+                (_, Some(cleared)) if reasons.is_empty() => vec![cleared, ReasonCode::AlertCleared],
+                _ => reasons.clone(),
+            };
             audit_event(
                 "MODE_CHANGED",
                 ProcessRole::Launch,
-                &reasons,
+                &cause,
                 &format!("{} -> {}", from.as_str(), to.as_str()),
             );
             audit_event(

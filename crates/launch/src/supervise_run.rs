@@ -3,7 +3,7 @@ use std::time::{Duration, Instant};
 use livespot_domain::ProcessRole;
 use livespot_runtime::{LauncherCommand, os_shutdown_signal};
 
-use crate::events::console_stage;
+use crate::events::{audit_event, console_stage};
 use crate::mode::ModeInput;
 use crate::run_keys::STOP_ORDER;
 use crate::supervisor::Supervisor;
@@ -44,6 +44,10 @@ impl Supervisor {
         );
         self.apply_mode(ModeInput::Exit);
         for role in STOP_ORDER {
+            if role == ProcessRole::Audit {
+                audit_event("RUN_ENDED", ProcessRole::Launch, &[], &format!("{cause:?}"));
+                crate::audit_sink::flush_audit().await;
+            }
             self.stop_one(role).await;
         }
         console_stage("STOPPED", "every child has exited");

@@ -66,6 +66,25 @@ impl TestVar {
         format!("{out}{err}")
     }
 
+    pub fn audit_trail(&self) -> String {
+        let mut text = String::new();
+        for entry in std::fs::read_dir(self.path().join("logs"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let name = entry.file_name().to_string_lossy().to_string();
+            if name.starts_with("audit-")
+                && std::path::Path::new(&name)
+                    .extension()
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case("jsonl"))
+            {
+                text.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default());
+            }
+        }
+        text
+    }
+
     pub fn endpoints(&self) -> Option<serde_json::Value> {
         let text = std::fs::read_to_string(self.path().join("run").join("endpoints.json")).ok()?;
         serde_json::from_str(&text).ok()
