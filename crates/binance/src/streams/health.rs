@@ -1,3 +1,4 @@
+use livespot_domain::ReasonCode;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -93,6 +94,11 @@ impl StreamHealth {
             .filter(|age| age.silent_for >= threshold)
             .collect()
     }
+
+    pub fn degrade_reason(&self, threshold: Duration) -> Option<ReasonCode> {
+        let stale = !self.stale_streams(threshold).is_empty();
+        (stale || !self.is_connected()).then_some(ReasonCode::WsStaleDegrade)
+    }
 }
 
 #[cfg(test)]
@@ -109,6 +115,16 @@ mod tests {
         let ages = health.ages();
         assert_eq!(ages.len(), 1);
         assert!(ages[0].last_event_age.is_some());
+        assert_eq!(
+            health.degrade_reason(Duration::from_hours(1)),
+            Some(ReasonCode::WsStaleDegrade)
+        );
+        health.set_connected(true);
+        assert_eq!(health.degrade_reason(Duration::from_hours(1)), None);
+        assert_eq!(
+            health.degrade_reason(Duration::ZERO),
+            Some(ReasonCode::WsStaleDegrade)
+        );
         health.forget("btcusdt@trade");
         assert!(health.ages().is_empty());
     }
