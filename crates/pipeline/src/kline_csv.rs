@@ -5,6 +5,10 @@ use rust_decimal::Decimal;
 use crate::{Kline, PipelineError};
 
 pub const KLINE_CSV_HEADER: &str = "open_time_ms,open,high,low,close,volume,close_time_ms,quote_volume,trades,taker_buy_base,taker_buy_quote";
+pub const MAX_PRICE: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+pub const MAX_VOLUME: Decimal = Decimal::from_parts(276_447_232, 23_283, 0, false, 0);
+pub const MAX_QUOTE_VOLUME: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+pub const MAX_TIME_MS: i64 = 1_000_000_000_000_000;
 const COLUMNS: [&str; 11] = [
     "open_time_ms",
     "open",
@@ -92,12 +96,35 @@ fn check_shape(line: usize, kline: &Kline) -> Result<(), PipelineError> {
             detail: "prices must satisfy 0 < low <= open,close <= high".to_owned(),
         });
     }
-    if kline.volume < Decimal::ZERO {
-        return Err(PipelineError::KlineField {
-            line,
-            column: "volume",
-            detail: "volume must not be negative".to_owned(),
-        });
+    check_bounds(line, kline)
+}
+
+fn out_of_range(line: usize, column: &'static str, bound: &str) -> PipelineError {
+    PipelineError::KlineField {
+        line,
+        column,
+        detail: format!("value outside {bound}"),
+    }
+}
+
+fn check_bounds(line: usize, kline: &Kline) -> Result<(), PipelineError> {
+    if kline.high > MAX_PRICE {
+        return Err(out_of_range(line, "high", "0..=1e9"));
+    }
+    if kline.volume < Decimal::ZERO || kline.volume > MAX_VOLUME {
+        return Err(out_of_range(line, "volume", "0..=1e14"));
+    }
+    if kline
+        .quote_volume
+        .is_some_and(|quote| quote < Decimal::ZERO || quote > MAX_QUOTE_VOLUME)
+    {
+        return Err(out_of_range(line, "quote_volume", "0..=1e15"));
+    }
+    if !(0..=MAX_TIME_MS).contains(&kline.open_time_ms) {
+        return Err(out_of_range(line, "open_time_ms", "0..=1e15"));
+    }
+    if kline.close_time_ms < kline.open_time_ms || kline.close_time_ms > MAX_TIME_MS {
+        return Err(out_of_range(line, "close_time_ms", "open_time_ms..=1e15"));
     }
     Ok(())
 }
@@ -215,6 +242,45 @@ mod tests {
         assert!(matches!(
             parse_klines_csv(&backwards),
             Err(PipelineError::KlineOrder { line: 3, .. })
+        ));
+    }
+
+    #[test]
+    fn bounds_are_exact_powers_of_ten() {
+        assert_eq!(MAX_VOLUME, dec!(100000000000000));
+        assert_eq!(MAX_QUOTE_VOLUME, dec!(1000000000000000));
+    }
+
+    #[test]
+    fn values_outside_bounds_are_refused() {
+        let huge_price = csv(&["60000,1,2000000000,1,2,5,119999,,,,"]);
+        assert!(matches!(
+            parse_klines_csv(&huge_price),
+            Err(PipelineError::KlineField { column: "high", .. })
+        ));
+        let huge_volume = csv(&["60000,1,2,1,2,100000000000001,119999,,,,"]);
+        assert!(matches!(
+            parse_klines_csv(&huge_volume),
+            Err(PipelineError::KlineField {
+                column: "volume",
+                ..
+            })
+        ));
+        let late = csv(&["9223372036854775000,1,2,1,2,5,9223372036854775001,,,,"]);
+        assert!(matches!(
+            parse_klines_csv(&late),
+            Err(PipelineError::KlineField {
+                column: "open_time_ms",
+                ..
+            })
+        ));
+        let backwards = csv(&["60000,1,2,1,2,5,59999,,,,"]);
+        assert!(matches!(
+            parse_klines_csv(&backwards),
+            Err(PipelineError::KlineField {
+                column: "close_time_ms",
+                ..
+            })
         ));
     }
 

@@ -17,6 +17,10 @@ pub enum ReplayError {
     DuplicateSymbol { symbol: String },
     #[error("decision interval must be 1..=60 minutes, got {minutes}")]
     Interval { minutes: u32 },
+    #[error("equity must be above 0 and at most 1e15, got {equity}")]
+    Equity { equity: String },
+    #[error("{symbol}: cumulative quote volume overflows")]
+    VolumeOverflow { symbol: String },
     #[error("cannot write output: {detail}")]
     Output { detail: String },
     #[error("cannot encode output line: {detail}")]
@@ -33,6 +37,8 @@ impl ReplayError {
             Self::NoInput => "REPLAY_NO_INPUT",
             Self::DuplicateSymbol { .. } => "REPLAY_DUPLICATE_SYMBOL",
             Self::Interval { .. } => "REPLAY_INTERVAL_INVALID",
+            Self::Equity { .. } => "REPLAY_EQUITY_INVALID",
+            Self::VolumeOverflow { .. } => "REPLAY_VOLUME_OVERFLOW",
             Self::Output { .. } => "REPLAY_OUTPUT_FAILED",
             Self::Encode { .. } => "REPLAY_ENCODE_FAILED",
         }

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use crate::{Engine, ReplayError, ReplayParams, Summary, load_series};
 
 pub const MAX_INTERVAL_MINUTES: u32 = 60;
+pub const MAX_EQUITY: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecisionsRequest {
@@ -25,6 +26,11 @@ pub fn run_decisions(
     if request.interval_minutes == 0 || request.interval_minutes > MAX_INTERVAL_MINUTES {
         return Err(ReplayError::Interval {
             minutes: request.interval_minutes,
+        });
+    }
+    if request.equity <= Decimal::ZERO || request.equity > MAX_EQUITY {
+        return Err(ReplayError::Equity {
+            equity: request.equity.to_string(),
         });
     }
     let mut series = Vec::with_capacity(request.klines.len());

@@ -97,7 +97,11 @@ pub fn build_series(
     let mut running = Decimal::ZERO;
     quote_volume_prefix.push(running);
     for kline in &one_minute {
-        running += kline.quote_volume_or_estimate();
+        running = running
+            .checked_add(kline.quote_volume_or_estimate())
+            .ok_or_else(|| ReplayError::VolumeOverflow {
+                symbol: symbol.clone(),
+            })?;
         quote_volume_prefix.push(running);
     }
     let closes: Vec<Decimal> = bars.iter().map(|k| k.close).collect();

@@ -134,3 +134,30 @@ fn the_same_symbol_twice_is_refused() {
         "{duplicate}"
     );
 }
+
+#[test]
+fn equity_must_be_positive_and_bounded() {
+    let params = from_config(&Config::shipped().unwrap());
+    let mut sink = Vec::new();
+    let broke = DecisionsRequest {
+        klines: vec![std::path::PathBuf::from("X-1m.csv")],
+        equity: Decimal::ZERO,
+        interval_minutes: 15,
+    };
+    assert_eq!(
+        run_decisions(&broke, &params, &mut sink)
+            .unwrap_err()
+            .reason_code(),
+        "REPLAY_EQUITY_INVALID"
+    );
+    let rich = DecisionsRequest {
+        equity: Decimal::from(10_000_000_000_000_000_i64),
+        ..broke
+    };
+    assert_eq!(
+        run_decisions(&rich, &params, &mut sink)
+            .unwrap_err()
+            .reason_code(),
+        "REPLAY_EQUITY_INVALID"
+    );
+}
