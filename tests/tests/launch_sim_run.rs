@@ -20,6 +20,30 @@ const CHILDREN: [&str; 6] = [
     "panel",
 ];
 
+fn assert_every_process_logged(var: &TestVar) {
+    for name in CHILDREN.iter().chain(&["launch"]) {
+        let log = var.log_text(name);
+        assert!(
+            log.contains(&format!("role={name}")),
+            "{name}.log missing or without role: {log:?}"
+        );
+        assert!(
+            var.path()
+                .join("logs")
+                .read_dir()
+                .unwrap()
+                .flatten()
+                .any(|entry| {
+                    entry
+                        .file_name()
+                        .to_string_lossy()
+                        .starts_with(&format!("{name}.error"))
+                }),
+            "{name}.error log missing"
+        );
+    }
+}
+
 #[test]
 fn sim_run_reaches_normal_writes_endpoints_and_logs_then_exits_zero_with_children_gone() {
     let var = TestVar::new();
@@ -50,27 +74,7 @@ fn sim_run_reaches_normal_writes_endpoints_and_logs_then_exits_zero_with_childre
             "{name} ({pid}) still running after the launcher exited"
         );
     }
-    for name in CHILDREN.iter().chain(&["launch"]) {
-        let log = var.log_text(name);
-        assert!(
-            log.contains(&format!("role={name}")),
-            "{name}.log missing or without role: {log:?}"
-        );
-        assert!(
-            var.path()
-                .join("logs")
-                .read_dir()
-                .unwrap()
-                .flatten()
-                .any(|entry| {
-                    entry
-                        .file_name()
-                        .to_string_lossy()
-                        .starts_with(&format!("{name}.error"))
-                }),
-            "{name}.error log missing"
-        );
-    }
+    assert_every_process_logged(&var);
     assert!(var.log_text("launch").contains("STOPPED"));
     let trail = var.audit_trail();
     for event in ["RUN_STARTED", "PROCESS_STARTED", "RUN_ENDED"] {
