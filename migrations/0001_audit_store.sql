@@ -28,6 +28,14 @@ CREATE INDEX events_by_run ON events (run_id, event_id) WHERE run_id IS NOT NULL
 CREATE INDEX events_by_decision ON events (decision_id) WHERE decision_id IS NOT NULL;
 CREATE INDEX events_by_intent ON events (order_intent_id) WHERE order_intent_id IS NOT NULL;
 
+CREATE TABLE event_batches (
+    first_event_id INTEGER PRIMARY KEY,
+    last_event_id INTEGER NOT NULL,
+    min_ts_ms INTEGER NOT NULL,
+    max_ts_ms INTEGER NOT NULL
+);
+CREATE INDEX event_batches_by_ts ON event_batches (max_ts_ms, min_ts_ms);
+
 CREATE TABLE runs (
     run_id TEXT PRIMARY KEY,
     started_event_id INTEGER NOT NULL,
@@ -98,8 +106,6 @@ CREATE TABLE decisions (
     decision_hash TEXT,
     reason_codes TEXT NOT NULL
 );
-CREATE INDEX decisions_by_id ON decisions (decision_id);
-CREATE INDEX decisions_by_run ON decisions (run_id, ts_ms);
 
 CREATE TABLE ai_gate_events (
     event_id INTEGER PRIMARY KEY,

@@ -124,6 +124,21 @@ impl AuditReader {
         )
     }
 
+    pub fn events_between(
+        &self,
+        from_ts_ms: i64,
+        to_ts_ms: i64,
+        limit: u32,
+    ) -> Result<Vec<TimelineEntry>, AuditError> {
+        let sql = format!(
+            "SELECT {TIMELINE_COLUMNS} FROM events e JOIN event_batches b \
+             ON e.event_id BETWEEN b.first_event_id AND b.last_event_id \
+             WHERE b.max_ts_ms >= ?1 AND b.min_ts_ms <= ?2 AND e.ts_ms BETWEEN ?1 AND ?2 \
+             ORDER BY e.event_id LIMIT ?3"
+        );
+        self.collect(&sql, params![from_ts_ms, to_ts_ms, limit], timeline_entry)
+    }
+
     pub fn decision_trace(&self, decision_id: &str) -> Result<Vec<TimelineEntry>, AuditError> {
         let sql = format!(
             "SELECT {TIMELINE_COLUMNS} FROM events WHERE decision_id = ?1 \

@@ -94,6 +94,7 @@ impl StoreWriter {
     ) -> rusqlite::Result<(ChainHead, BatchOutcome)> {
         let tx = self.conn.transaction()?;
         let (head, outcome) = append_all(&tx, &mut self.cache, self.head.clone(), records)?;
+        mark_batch(&tx, &outcome.written)?;
         store_head(&tx, &head)?;
         tx.commit()?;
         Ok((head, outcome))
@@ -130,6 +131,21 @@ fn append_all(
         }
     }
     Ok((head, outcome))
+}
+
+fn mark_batch(tx: &Transaction<'_>, written: &[WrittenEvent]) -> rusqlite::Result<()> {
+    let (Some(first), Some(last)) = (written.first(), written.last()) else {
+        return Ok(());
+    };
+    let timestamps = written.iter().map(|event| event.record.ts_ms);
+    let min_ts = timestamps.clone().min().unwrap_or(first.record.ts_ms);
+    let max_ts = timestamps.max().unwrap_or(last.record.ts_ms);
+    tx.prepare_cached(
+        "INSERT INTO event_batches (first_event_id, last_event_id, min_ts_ms, max_ts_ms) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![first.event_id, last.event_id, min_ts, max_ts])?;
+    Ok(())
 }
 
 fn insert_event(

@@ -102,3 +102,20 @@ fn an_open_read_transaction_never_blocks_the_writer_and_cannot_write() {
     assert_eq!(after, before + 50);
     assert!(reader.execute("DELETE FROM events", []).is_err());
 }
+
+#[test]
+fn events_are_found_by_time_window_through_batch_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut writer = fresh_writer(dir.path());
+    for batch_start in [1_u64, 101, 201] {
+        let batch: Vec<_> = (batch_start..batch_start + 100)
+            .map(|seq| record("marketdata", seq, "SNAPSHOT", "{}"))
+            .collect();
+        writer.write_batch(&batch).unwrap();
+    }
+    let reader = AuditReader::open(&audit_db_path(dir.path())).unwrap();
+    let from = 1_764_028_700_000 + 150 * 1000;
+    let window = reader.events_between(from, from + 9 * 1000, 100).unwrap();
+    let seqs: Vec<i64> = window.iter().map(|entry| entry.event_id).collect();
+    assert_eq!(seqs, (150..=159).collect::<Vec<_>>());
+}

@@ -48,6 +48,35 @@ fn line(label: &str, events: u64, elapsed: Duration) -> u64 {
     rate
 }
 
+fn run_only(phase: &str, total: u64, per_producer: u64) -> BenchResult<()> {
+    let dir = tempfile::tempdir()?;
+    match phase {
+        "baseline" => line(
+            "raw batched insert baseline",
+            total,
+            baseline::raw_batched_insert(dir.path(), total)?,
+        ),
+        "writer" => line(
+            "writer path (chain, projections, JSONL)",
+            total,
+            writer_path(dir.path(), total)?,
+        ),
+        _ => {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()?;
+            let elapsed = runtime.block_on(e2e::end_to_end(dir.path(), per_producer))?;
+            line(
+                "end to end (IPC in, store and JSONL out)",
+                per_producer * e2e::PRODUCERS.len() as u64,
+                elapsed,
+            )
+        }
+    };
+    Ok(())
+}
+
 fn main() -> BenchResult<()> {
     let total: u64 = std::env::var("AUDIT_BENCH_EVENTS")
         .ok()
@@ -55,6 +84,9 @@ fn main() -> BenchResult<()> {
         .unwrap_or(200_000);
     let per_producer = total / e2e::PRODUCERS.len() as u64;
     let e2e_events = per_producer * e2e::PRODUCERS.len() as u64;
+    if let Ok(only) = std::env::var("AUDIT_BENCH_ONLY") {
+        return run_only(&only, total, per_producer);
+    }
     let baseline_dir = tempfile::tempdir()?;
     let baseline = baseline::raw_batched_insert(baseline_dir.path(), total)?;
     let writer_dir = tempfile::tempdir()?;
