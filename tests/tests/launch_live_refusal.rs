@@ -38,3 +38,20 @@ fn neither_sim_nor_live_is_a_usage_error_naming_live_flag_missing() {
         var.console()
     );
 }
+
+#[test]
+fn live_with_the_lock_file_but_no_binance_secrets_fails_the_checklist_and_starts_no_executor() {
+    let var = TestVar::new();
+    std::fs::write(var.path().join("LIVE.ok"), b"operator approved").unwrap();
+    let mut launcher = var.launch(&["--live", "--duration", "5"]);
+    let code = wait_exit(&mut launcher, Duration::from_secs(30));
+    assert_eq!(code, Some(4), "{}", var.console());
+    let console = var.console();
+    assert!(
+        console.contains("LIVE_CHECKLIST_FAILED") && console.contains("secrets_present"),
+        "{console}"
+    );
+    assert!(console.contains("BINANCE_API_SECRET: missing"), "{console}");
+    assert!(var.log_text("executor").is_empty());
+    assert!(var.endpoints().is_none());
+}

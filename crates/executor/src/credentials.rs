@@ -37,3 +37,19 @@ pub fn load_credentials(
         CredentialSource::SecretStore,
     ))
 }
+
+pub fn binance_secrets_present() -> bool {
+    attach_session_keyring();
+    let dotenv = Path::new(DOTENV_FILE);
+    let mut all_present = true;
+    for name in [SecretName::BinanceApiKey, SecretName::BinanceApiSecret] {
+        let present = load_secret(name, dotenv).is_ok();
+        println!(
+            "{}: {}",
+            name.env_var(),
+            if present { "present" } else { "missing" }
+        );
+        all_present &= present;
+    }
+    all_present
+}

@@ -6,7 +6,7 @@ mod intake;
 mod server;
 
 pub use caps::{CapRefusal, HardCaps};
-pub use credentials::{CredentialSource, load_credentials};
+pub use credentials::{CredentialSource, binance_secrets_present, load_credentials};
 pub use fixture::sample_entry_intent;
 pub use frame::run;
 pub use intake::{ACCEPTED_NOT_EXECUTED, Intake, IntakeDecision, IntakeError};

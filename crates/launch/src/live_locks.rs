@@ -65,6 +65,29 @@ pub fn refusal(reason: ReasonCode, check: &'static str, detail: &str) -> LiveRef
     }
 }
 
+pub fn executor_secrets_check(bin_dir: &Path, config: &Path) -> Vec<LiveRefusal> {
+    let executor = bin_dir.join(format!("livespot-executor{}", std::env::consts::EXE_SUFFIX));
+    let outcome = std::process::Command::new(&executor)
+        .arg("--check-secrets")
+        .arg("--config")
+        .arg(config)
+        .stdin(std::process::Stdio::null())
+        .output();
+    match outcome {
+        Ok(output) if output.status.success() => Vec::new(),
+        Ok(output) => vec![refusal(
+            ReasonCode::LiveChecklistFailed,
+            "secrets_present",
+            String::from_utf8_lossy(&output.stdout).trim(),
+        )],
+        Err(error) => vec![refusal(
+            ReasonCode::LiveChecklistFailed,
+            "secrets_present",
+            &format!("{}: {error}", executor.display()),
+        )],
+    }
+}
+
 fn check_writable(var_dir: &Path) -> Result<(), String> {
     let probe = var_dir.join(format!(".write-probe-{}", std::process::id()));
     std::fs::write(&probe, b"probe").map_err(|error| format!("{}: {error}", var_dir.display()))?;

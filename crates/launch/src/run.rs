@@ -172,6 +172,11 @@ fn live_refused(cli: &LaunchCli, settings: &SupervisorSettings, socket_dir: &Pat
         socket_dir: socket_dir.to_path_buf(),
     }
     .refusals();
+    let refusals = if refusals.is_empty() {
+        crate::live_locks::executor_secrets_check(&bin_dir(), &cli.common.config)
+    } else {
+        refusals
+    };
     if refusals.is_empty() {
         return false;
     }
