@@ -1,0 +1,87 @@
+use axum::extract::State;
+use axum::response::Response;
+use livespot_audit::panel_queries::JsonRow;
+use serde::Serialize;
+
+use crate::alerts::{AlertsBody, alerts_body};
+use crate::row::{int, reason_codes, text};
+use crate::store::{STORE_NO_DATA_YET, STORE_OK, api_response, read_store};
+use crate::{PanelError, PanelState};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeaderSummary {
+    pub store: &'static str,
+    pub mode: &'static str,
+    pub sys_mode: &'static str,
+    pub since_ms: Option<i64>,
+    pub active_reason_codes: Vec<String>,
+    pub stage: Option<String>,
+    pub stage_ts_ms: Option<i64>,
+    pub run_id: String,
+    pub cycle_id: Option<String>,
+    pub decision_id: Option<String>,
+    pub last_event_id: i64,
+    pub last_event_ts_ms: Option<i64>,
+    pub alerts: Option<AlertsBody>,
+}
+
+#[derive(Debug, Default)]
+pub struct SummaryRows {
+    pub ids: JsonRow,
+    pub mode_change: Option<JsonRow>,
+    pub stage: Option<JsonRow>,
+    pub alerts: Vec<JsonRow>,
+}
+
+pub async fn load_summary(state: &PanelState) -> Result<HeaderSummary, PanelError> {
+    let rows = read_store(state, |queries| {
+        Ok(SummaryRows {
+            ids: queries.header_ids()?,
+            mode_change: queries.latest_mode_change()?,
+            stage: queries.stage_timeline(1)?.into_iter().next(),
+            alerts: queries.active_alerts_detailed()?,
+        })
+    })
+    .await?;
+    Ok(summarize(state, rows))
+}
+
+pub fn summarize(state: &PanelState, rows: Option<SummaryRows>) -> HeaderSummary {
+    let sys_mode = state.current_sys_mode().as_str();
+    let store = if rows.is_some() {
+        STORE_OK
+    } else {
+        STORE_NO_DATA_YET
+    };
+    let rows = rows.unwrap_or_default();
+    let mode_change = rows
+        .mode_change
+        .as_ref()
+        .filter(|change| text(change, "to_state").as_deref() == Some(sys_mode));
+    let alerts = alerts_body(state, &rows.alerts);
+    let mut active_reason_codes: Vec<String> = mode_change.map(reason_codes).unwrap_or_default();
+    for alert in &alerts.alerts {
+        if !active_reason_codes.contains(&alert.reason_code) {
+            active_reason_codes.push(alert.reason_code.clone());
+        }
+    }
+    HeaderSummary {
+        store,
+        mode: state.mode_label,
+        sys_mode,
+        since_ms: mode_change.and_then(|change| int(change, "ts_ms")),
+        active_reason_codes,
+        stage: rows.stage.as_ref().and_then(|stage| text(stage, "stage")),
+        stage_ts_ms: rows.stage.as_ref().and_then(|stage| int(stage, "ts_ms")),
+        run_id: state.run_id.clone(),
+        cycle_id: text(&rows.ids, "cycle_id"),
+        decision_id: text(&rows.ids, "decision_id"),
+        last_event_id: int(&rows.ids, "last_event_id").unwrap_or_default(),
+        last_event_ts_ms: int(&rows.ids, "last_ts_ms").filter(|ts| *ts > 0),
+        alerts: Some(alerts),
+    }
+}
+
+pub async fn summary(State(state): State<PanelState>) -> Response {
+    api_response(load_summary(&state).await.map(Some))
+}

@@ -1,0 +1,142 @@
+use std::collections::BTreeMap;
+
+use axum::extract::{Query, State};
+use axum::response::Response;
+use livespot_audit::panel_queries::{JsonRow, RowFilter};
+use serde::{Deserialize, Serialize};
+
+use crate::PanelState;
+use crate::row::{reason_codes, text};
+use crate::store::{api_response, read_store};
+
+pub const TAB_ROWS: u32 = 50;
+pub const MAX_ROWS: u32 = 500;
+pub const AI_FAILURE_WINDOW: u32 = 200;
+pub const AI_FAILURE_PREFIX: &str = "AI_";
+pub const TOPN_EVENT_TYPES: [&str; 2] = ["CYCLE_ENDED", "CYCLE_STARTED"];
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct OrdersQuery {
+    pub symbol: Option<String>,
+    pub status: Option<String>,
+    pub order_intent_id: Option<String>,
+    pub limit: Option<u32>,
+}
+
+impl OrdersQuery {
+    fn filter(self) -> RowFilter {
+        let keep = |value: Option<String>| value.filter(|text| !text.trim().is_empty());
+        RowFilter {
+            symbol: keep(self.symbol).map(|symbol| symbol.to_ascii_uppercase()),
+            status: keep(self.status).map(|status| status.to_ascii_uppercase()),
+            order_intent_id: keep(self.order_intent_id),
+            decision_id: None,
+            limit: self.limit.unwrap_or(TAB_ROWS).clamp(1, MAX_ROWS),
+        }
+    }
+}
+
+fn recent() -> RowFilter {
+    RowFilter {
+        limit: TAB_ROWS,
+        ..RowFilter::default()
+    }
+}
+
+pub async fn market(State(state): State<PanelState>) -> Response {
+    let read = read_store(&state, |queries| {
+        let mut tab = BTreeMap::new();
+        tab.insert("snapshots", queries.latest_snapshots(MAX_ROWS)?);
+        tab.insert("decisions", queries.decisions(&recent())?);
+        Ok(tab)
+    })
+    .await;
+    api_response(read)
+}
+
+pub async fn risk(State(state): State<PanelState>) -> Response {
+    let read = read_store(&state, |queries| {
+        let mut tab = BTreeMap::new();
+        tab.insert("verdicts", queries.risk_verdicts(&recent())?);
+        tab.insert("positions", queries.latest_positions(&recent())?);
+        tab.insert("risk_health", queries.health_recent("risk", 1)?);
+        Ok(tab)
+    })
+    .await;
+    api_response(read)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AiGateTab {
+    pub calls: Vec<JsonRow>,
+    pub verdict_counts: Vec<JsonRow>,
+    pub failures_by_kind: BTreeMap<String, usize>,
+    pub window_calls: usize,
+    pub fail_closed: bool,
+}
+
+pub fn ai_gate_tab(window: &[JsonRow], verdict_counts: Vec<JsonRow>) -> AiGateTab {
+    let mut failures_by_kind = BTreeMap::new();
+    for code in window.iter().flat_map(reason_codes) {
+        if code.starts_with(AI_FAILURE_PREFIX) {
+            *failures_by_kind.entry(code).or_insert(0) += 1;
+        }
+    }
+    let fail_closed = window.first().is_some_and(|last| {
+        text(last, "verdict").as_deref() == Some("ERROR")
+            || reason_codes(last)
+                .iter()
+                .any(|code| code.starts_with(AI_FAILURE_PREFIX))
+    });
+    AiGateTab {
+        calls: window.iter().take(TAB_ROWS as usize).cloned().collect(),
+        verdict_counts,
+        failures_by_kind,
+        window_calls: window.len(),
+        fail_closed,
+    }
+}
+
+pub async fn ai_gate(State(state): State<PanelState>) -> Response {
+    let read = read_store(&state, |queries| {
+        let window = RowFilter {
+            limit: AI_FAILURE_WINDOW,
+            ..RowFilter::default()
+        };
+        Ok(ai_gate_tab(
+            &queries.ai_gate_events(&window)?,
+            queries.ai_verdict_counts()?,
+        ))
+    })
+    .await;
+    api_response(read)
+}
+
+pub async fn topn(State(state): State<PanelState>) -> Response {
+    let read = read_store(&state, |queries| {
+        let mut tab = BTreeMap::new();
+        for event_type in TOPN_EVENT_TYPES {
+            tab.insert(
+                event_type,
+                queries.recent_events_of_type(event_type, TAB_ROWS)?,
+            );
+        }
+        Ok(tab)
+    })
+    .await;
+    api_response(read)
+}
+
+pub async fn orders(State(state): State<PanelState>, Query(query): Query<OrdersQuery>) -> Response {
+    let filter = query.filter();
+    let read = read_store(&state, move |queries| {
+        let mut tab = BTreeMap::new();
+        tab.insert("intents", queries.intents(&filter)?);
+        tab.insert("orders", queries.orders(&filter)?);
+        tab.insert("fills", queries.fills(&filter)?);
+        tab.insert("positions", queries.latest_positions(&filter)?);
+        Ok(tab)
+    })
+    .await;
+    api_response(read)
+}

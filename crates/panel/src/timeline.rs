@@ -1,0 +1,42 @@
+use axum::extract::State;
+use axum::response::Response;
+use livespot_audit::panel_queries::JsonRow;
+use serde::Serialize;
+
+use crate::PanelState;
+use crate::row::{int, payload_text, reason_codes, text};
+use crate::store::{api_response, read_store};
+
+pub const TIMELINE_LENGTH: u32 = 20;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StageView {
+    pub ts_ms: i64,
+    pub stage: Option<String>,
+    pub from_stage: Option<String>,
+    pub source: Option<String>,
+    pub cycle_id: Option<String>,
+    pub decision_id: Option<String>,
+    pub symbol: Option<String>,
+    pub summary: String,
+}
+
+pub fn stage_view(row: &JsonRow) -> StageView {
+    let codes = reason_codes(row).join(",");
+    let summary = payload_text(row, &["summary", "detail", "reason", "message"]).unwrap_or(codes);
+    StageView {
+        ts_ms: int(row, "ts_ms").unwrap_or_default(),
+        stage: text(row, "stage"),
+        from_stage: text(row, "from_state"),
+        source: text(row, "source"),
+        cycle_id: text(row, "cycle_id"),
+        decision_id: text(row, "decision_id"),
+        symbol: payload_text(row, &["symbol"]),
+        summary,
+    }
+}
+
+pub async fn timeline(State(state): State<PanelState>) -> Response {
+    let read = read_store(&state, |queries| queries.stage_timeline(TIMELINE_LENGTH)).await;
+    api_response(read.map(|rows| rows.map(|rows| rows.iter().map(stage_view).collect::<Vec<_>>())))
+}
