@@ -104,7 +104,11 @@ fn integrity_failed(detail: &str) -> CheckResult {
 }
 
 fn check_chain(conn: &Connection) -> CheckResult {
-    match verify_connection(conn) {
+    let verified = conn
+        .unchecked_transaction()
+        .map_err(|error| AuditError::from_read(&error))
+        .and_then(|snapshot| verify_connection(&snapshot));
+    match verified {
         Ok(report) => match report.broken {
             None => CheckResult::pass(
                 CHAIN_NAME,
