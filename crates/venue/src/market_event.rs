@@ -56,6 +56,9 @@ pub enum MarketEvent {
         diff: DepthDiff,
     },
     Tick(Arc<TickSnapshot>),
+    ServerShutdown {
+        time: i64,
+    },
 }
 
 pub fn stats_24h(history: &[Kline], current: &Kline, now: i64) -> Stats24 {

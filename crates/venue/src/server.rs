@@ -14,10 +14,12 @@ use crate::exchange::Exchange;
 use crate::faults::FaultKind;
 use crate::http;
 use crate::market;
+use crate::market_event::MarketEvent;
 use crate::options::{MarketSource, SimOptions};
 use crate::state::Shared;
 
 const CHANNEL_CAPACITY: usize = 4_096;
+const SHUTDOWN_NOTICE: Duration = Duration::from_millis(100);
 
 #[derive(Debug)]
 pub struct SimHandle {
@@ -27,6 +29,7 @@ pub struct SimHandle {
     pub admin_url: String,
     stop: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
+    shared: Arc<Shared>,
 }
 
 impl SimHandle {
@@ -35,6 +38,15 @@ impl SimHandle {
     }
 
     pub async fn shutdown(self) {
+        let now = self.shared.lock().now();
+        if self
+            .shared
+            .market_tx
+            .send(MarketEvent::ServerShutdown { time: now })
+            .is_ok()
+        {
+            tokio::time::sleep(SHUTDOWN_NOTICE).await;
+        }
         self.stop.send_replace(true);
         for task in self.tasks {
             task.abort();
@@ -135,5 +147,6 @@ pub async fn spawn(options: SimOptions) -> Result<SimHandle, VenueError> {
         admin_url: format!("http://{admin_addr}"),
         stop,
         tasks,
+        shared,
     })
 }

@@ -128,6 +128,11 @@ fn handle(shared: &Shared, session: &mut Session, text: &str) -> Vec<Value> {
         .unwrap_or_default();
     let method = method.strip_prefix("v3/").unwrap_or(method);
     let now = engine.now();
+    if let Err(banned) = engine.rate.check_ban(now) {
+        let until = engine.rate.banned_until.unwrap_or(now);
+        let error = banned.with_data(json!({"serverTime": now, "retryAfter": until}));
+        return vec![respond(&mut engine, &id, Err(error))];
+    }
     let (outcome, mut extra) = match method {
         "ping" => (Ok(json!({})), Vec::new()),
         "time" => (Ok(json!({"serverTime": now})), Vec::new()),

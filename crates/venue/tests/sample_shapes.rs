@@ -8,74 +8,11 @@
 
 mod common;
 
-use common::{
-    KEY, SECRET, Sim, Ws, next_json, next_matching, now_ms, price_text, send_json, start_default,
-};
-use livespot_venue::hmac_hex;
+use common::shape::{check, shape_diff};
+use common::{Sim, Ws, next_json, price_text, start_default};
 use reqwest::Method;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "bool",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
-fn shape_diff(path: &str, sample: &Value, actual: &Value, ignore: &[&str], out: &mut Vec<String>) {
-    if kind(sample) != kind(actual) {
-        out.push(format!(
-            "{path}: sample {} vs sim {}",
-            kind(sample),
-            kind(actual)
-        ));
-        return;
-    }
-    match (sample, actual) {
-        (Value::Object(s), Value::Object(a)) => {
-            for key in s.keys().filter(|k| !ignore.contains(&k.as_str())) {
-                match a.get(key) {
-                    Some(value) => {
-                        shape_diff(&format!("{path}.{key}"), &s[key], value, ignore, out);
-                    }
-                    None => out.push(format!("{path}.{key}: missing in sim")),
-                }
-            }
-            for key in a
-                .keys()
-                .filter(|k| !s.contains_key(*k) && !ignore.contains(&k.as_str()))
-            {
-                out.push(format!("{path}.{key}: not in sample"));
-            }
-        }
-        (Value::Array(s), Value::Array(a)) if !s.is_empty() && !a.is_empty() => {
-            let homogeneous = s.iter().all(|v| kind(v) == kind(&s[0]));
-            if homogeneous {
-                shape_diff(&format!("{path}[0]"), &s[0], &a[0], ignore, out);
-            } else if s.len() != a.len() {
-                out.push(format!("{path}: length {} vs {}", s.len(), a.len()));
-            } else {
-                for (index, (x, y)) in s.iter().zip(a).enumerate() {
-                    shape_diff(&format!("{path}[{index}]"), x, y, ignore, out);
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
-fn check(name: &str, actual: &Value, ignore: &[&str]) -> Option<String> {
-    let path = common::shared_or_skip(&format!("binance/samples/{name}"))?;
-    let sample: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let mut diffs = Vec::new();
-    shape_diff("$", &sample, actual, ignore, &mut diffs);
-    (!diffs.is_empty()).then(|| format!("{name}: {diffs:?}"))
-}
 
 async fn rest_samples(sim: &Sim) -> Vec<(&'static str, Value, &'static [&'static str])> {
     let (bid, ask) = sim.best("BTCUSDT").await;
@@ -327,79 +264,6 @@ async fn stream_payloads_have_the_sample_field_names_and_types() {
     for (name, stream) in cases {
         failures.extend(check(name, &stream_payload(&sim, stream).await, &[]));
     }
-    assert!(failures.is_empty(), "{failures:#?}");
-}
-
-async fn user_socket(sim: &Sim) -> (Ws, Value) {
-    let mut socket = sim.ws("/ws-api/v3").await;
-    let timestamp = now_ms();
-    let signature = hmac_hex(SECRET, &format!("apiKey={KEY}&timestamp={timestamp}"));
-    send_json(&mut socket, &json!({"id": "a", "method": "userDataStream.subscribe.signature", "params": {"apiKey": KEY, "timestamp": timestamp, "signature": signature}})).await;
-    let reply = next_json(&mut socket).await;
-    (socket, reply)
-}
-
-#[tokio::test]
-async fn user_data_payloads_have_the_sample_field_names_and_types() {
-    let sim = start_default().await;
-    let (mut socket, subscribed) = user_socket(&sim).await;
-    let mut failures: Vec<String> = check(
-        "user_data_stream_subscribe_response.json",
-        &subscribed,
-        &["rateLimits"],
-    )
-    .into_iter()
-    .collect();
-    let (bid, ask) = sim.best("BTCUSDT").await;
-    sim.order(&format!(
-        "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.01&price={}",
-        price_text(bid * Decimal::new(9, 1))
-    ))
-    .await;
-    let report = next_matching(&mut socket, 5, |v| v["event"]["e"] == "executionReport").await;
-    failures.extend(check("uds_execution_report_wsapi.json", &report, &["v"]));
-    let position = next_matching(&mut socket, 5, |v| {
-        v["event"]["e"] == "outboundAccountPosition"
-    })
-    .await;
-    failures.extend(check(
-        "uds_outbound_account_position_wsapi.json",
-        &position,
-        &[],
-    ));
-    sim.admin_post(
-        "/admin/balances",
-        &json!({"api_key": KEY, "asset": "BTC", "delta": "1"}),
-    )
-    .await;
-    let balance = next_matching(&mut socket, 5, |v| v["event"]["e"] == "balanceUpdate").await;
-    failures.extend(check("uds_balance_update_wsapi.json", &balance, &[]));
-    let oco = format!(
-        "symbol=BTCUSDT&side=SELL&quantity=0.01&aboveType=LIMIT_MAKER&abovePrice={}&belowType=STOP_LOSS&belowStopPrice={}",
-        price_text(ask * Decimal::new(102, 2)),
-        price_text(bid * Decimal::new(98, 2))
-    );
-    sim.signed(Method::POST, "/api/v3/orderList/oco", &oco)
-        .await;
-    let list = next_matching(&mut socket, 10, |v| v["event"]["e"] == "listStatus").await;
-    failures.extend(check("uds_list_status_wsapi.json", &list, &[]));
-    send_json(
-        &mut socket,
-        &json!({"id": "b", "method": "userDataStream.unsubscribe"}),
-    )
-    .await;
-    let ended = next_matching(&mut socket, 10, |v| {
-        v["event"]["e"] == "eventStreamTerminated"
-    })
-    .await;
-    failures.extend(check("uds_event_stream_terminated_wsapi.json", &ended, &[]));
-    let (_, refused) = {
-        let mut bad = sim.ws("/ws-api/v3").await;
-        send_json(&mut bad, &json!({"id": "c", "method": "userDataStream.subscribe.signature", "params": {"apiKey": KEY, "timestamp": now_ms(), "signature": "00"}})).await;
-        let reply = next_json(&mut bad).await;
-        (bad, reply)
-    };
-    failures.extend(check("ws_api_response_error.json", &refused, &[]));
     assert!(failures.is_empty(), "{failures:#?}");
 }
 

@@ -7,6 +7,7 @@ mod oco_request;
 mod order;
 mod order_list;
 mod place;
+mod plan;
 mod resting;
 mod tick;
 pub mod types;

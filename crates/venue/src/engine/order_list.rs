@@ -126,7 +126,7 @@ impl Engine {
     }
 
     fn new_leg(&mut self, api_key: &str, leg: &NewOrder, now: i64) -> super::order::Order {
-        let mut order = self.build_order(api_key, leg, &super::place::Plan::default(), now);
+        let mut order = self.build_order(api_key, leg, &super::plan::Plan::default(), now);
         order.lock_price = leg.price.or(leg.stop_price).unwrap_or_default();
         order
     }

@@ -4,46 +4,17 @@ use super::Engine;
 use super::events::ExecType;
 use super::new_order::NewOrder;
 use super::order::{Fill, Order};
+use super::plan::Plan;
 use super::types::{OrderStatus, OrderType, Side, Tif};
 use crate::api_error::ApiError;
 use crate::exchange::SymbolSpec;
 use crate::filters;
-use crate::num::floor_to_step;
 
 #[derive(Debug, Clone)]
 pub struct PlaceOutcome {
     pub order_id: u64,
     pub fills: Vec<Fill>,
     pub transact_time: i64,
-}
-
-#[derive(Debug, Clone, Default)]
-pub(super) struct Plan {
-    pub levels: Vec<(Decimal, Decimal)>,
-    pub fok_unfilled: bool,
-}
-
-impl Plan {
-    fn qty(&self) -> Decimal {
-        self.levels.iter().map(|(_, q)| *q).sum()
-    }
-
-    fn cost(&self) -> Decimal {
-        self.levels.iter().map(|(p, q)| *p * *q).sum()
-    }
-
-    fn halve(&mut self, step: Decimal) {
-        let mut budget = floor_to_step(self.qty() / Decimal::TWO, step);
-        let mut kept = Vec::new();
-        for (price, qty) in &self.levels {
-            let take = (*qty).min(budget);
-            if take > Decimal::ZERO {
-                kept.push((*price, take));
-                budget -= take;
-            }
-        }
-        self.levels = kept;
-    }
 }
 
 fn generated_client_id(order_id: u64, now: i64) -> String {
@@ -68,6 +39,16 @@ impl Engine {
     }
 
     pub(super) fn validate(
+        &self,
+        api_key: &str,
+        req: &NewOrder,
+        spec: &SymbolSpec,
+    ) -> Result<(), ApiError> {
+        self.validate_before_engine(api_key, req, spec)?;
+        self.check_immediate(req)
+    }
+
+    fn validate_before_engine(
         &self,
         api_key: &str,
         req: &NewOrder,
@@ -104,7 +85,7 @@ impl Engine {
         if duplicate {
             return Err(ApiError::rejected("Duplicate order sent."));
         }
-        self.check_immediate(req)
+        Ok(())
     }
 
     fn check_immediate(&self, req: &NewOrder) -> Result<(), ApiError> {
@@ -262,6 +243,11 @@ impl Engine {
     pub fn validate_only(&self, api_key: &str, req: &NewOrder) -> Result<(), ApiError> {
         let spec = self.symbol_spec(&req.symbol)?;
         self.validate(api_key, req, &spec)
+    }
+
+    pub fn validate_filters(&self, api_key: &str, req: &NewOrder) -> Result<(), ApiError> {
+        let spec = self.symbol_spec(&req.symbol)?;
+        self.validate_before_engine(api_key, req, &spec)
     }
 
     pub fn place(

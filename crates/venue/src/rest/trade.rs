@@ -131,7 +131,7 @@ pub fn cancel_replace(engine: &mut Engine, ctx: &Ctx<'_>) -> Result<Value, ApiEr
             "Param 'cancelOrigClientOrderId' or 'cancelOrderId' must be sent, but both were empty/null!",
         ));
     }
-    engine.validate_only(ctx.api_key, &req)?;
+    engine.validate_filters(ctx.api_key, &req)?;
     let cancel = engine.cancel(ctx.api_key, &req.symbol, target);
     if cancel.is_err() && mode == "STOP_ON_FAILURE" {
         let data = json!({"cancelResult": "FAILURE", "newOrderResult": "NOT_ATTEMPTED", "cancelResponse": cancel.as_ref().err().map(failure_json), "newOrderResponse": null});

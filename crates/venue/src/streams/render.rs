@@ -193,5 +193,9 @@ pub fn render(event: &MarketEvent, subs: &BTreeSet<String>) -> Outgoing {
             subs,
         ),
         MarketEvent::Tick(tick) => tick_events(tick, subs),
+        MarketEvent::ServerShutdown { time } => vec![(
+            "!serverShutdown".to_owned(),
+            json!({"e": "serverShutdown", "E": time}),
+        )],
     }
 }

@@ -6,6 +6,8 @@
     reason = "test helpers fail loudly; each test binary uses a different subset"
 )]
 
+pub mod shape;
+
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use futures_util::{SinkExt, StreamExt};
