@@ -106,3 +106,32 @@ fn a_child_that_dies_repeatedly_puts_the_system_in_pause_with_crash_loop_pause()
         var.console()
     );
 }
+
+#[test]
+fn a_silent_child_is_killed_and_restarted() {
+    let var = TestVar::new();
+    let mut launcher = var.launch(&["--sim", "--duration", "30"]);
+    var.wait_for_panel(Duration::from_secs(30));
+    let frozen = var.pid_of("strategy").unwrap();
+    let stopped = Command::new("kill")
+        .arg("-STOP")
+        .arg(frozen.to_string())
+        .status()
+        .unwrap();
+    assert!(stopped.success());
+    let restarted = wait_until(Duration::from_secs(20), || {
+        var.pid_of("strategy")
+            .filter(|pid| *pid != frozen && pid_alive(*pid))
+    });
+    assert!(restarted.is_some(), "{}", var.console());
+    assert!(!pid_alive(frozen));
+    let log = var.log_text("launch");
+    assert!(log.contains("HEARTBEAT_MISSED"), "{log}");
+    terminate(launcher.id());
+    assert_eq!(
+        wait_exit(&mut launcher, Duration::from_secs(40)),
+        Some(0),
+        "{}",
+        var.console()
+    );
+}

@@ -158,6 +158,9 @@ impl Supervisor {
             reason = "PROCESS_DIED",
             "child exited unexpectedly"
         );
+        if refused_to_start(code) {
+            self.hold_refusing_child(role);
+        }
         self.schedule_restart(role);
     }
 
@@ -180,6 +183,34 @@ impl Supervisor {
                 reason = "CRASH_LOOP_PAUSE",
                 "crash loop detected"
             );
+            self.apply_mode(ModeInput::Raised {
+                source: role,
+                reason: ReasonCode::CrashLoopPause,
+            });
+        }
+    }
+}
+
+pub const REFUSING_CHILD_ATTEMPT: u32 = 32;
+
+fn refused_to_start(code: Option<i32>) -> bool {
+    matches!(code, Some(2..=4))
+}
+
+impl Supervisor {
+    fn hold_refusing_child(&mut self, role: ProcessRole) {
+        let Some(slot) = self.slot_mut(role) else {
+            return;
+        };
+        slot.attempt = slot.attempt.max(REFUSING_CHILD_ATTEMPT);
+        let first = !slot.crash_looping;
+        slot.crash_looping = true;
+        tracing::error!(
+            process = role.as_str(),
+            reason = "PROCESS_REFUSED_TO_START",
+            "usage, config or refusal exit: restarts slow to the backoff cap"
+        );
+        if first {
             self.apply_mode(ModeInput::Raised {
                 source: role,
                 reason: ReasonCode::CrashLoopPause,
