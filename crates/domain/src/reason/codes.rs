@@ -158,6 +158,17 @@ text_enum!(ReasonCode, ReasonCodeUnknown, {
     OrderTransitionForbidden => "ORDER_TRANSITION_FORBIDDEN",
     PositionTransitionForbidden => "POSITION_TRANSITION_FORBIDDEN",
 
+    ExecutionChurnLimit => "EXECUTION_CHURN_LIMIT",
+    ExecutionEntryTtlExpired => "EXECUTION_ENTRY_TTL_EXPIRED",
+    ExecutionEntryWouldTake => "EXECUTION_ENTRY_WOULD_TAKE",
+    ExecutionLedgerFailed => "EXECUTION_LEDGER_FAILED",
+    ExecutionSafeCloseDone => "EXECUTION_SAFE_CLOSE_DONE",
+    ReconcileBalanceDrift => "RECONCILE_BALANCE_DRIFT",
+    ReconcileLedgerOrderMissing => "RECONCILE_LEDGER_ORDER_MISSING",
+    ReconcileQuantityMismatch => "RECONCILE_QUANTITY_MISMATCH",
+    ReconcileStatusMismatch => "RECONCILE_STATUS_MISMATCH",
+    ReconcileUnknownExchangeOrder => "RECONCILE_UNKNOWN_EXCHANGE_ORDER",
+
     FilterNonPositive => "FILTER_NON_POSITIVE",
     FilterPrice => "FILTER_PRICE",
     FilterPercentPrice => "FILTER_PERCENT_PRICE",

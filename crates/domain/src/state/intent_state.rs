@@ -26,7 +26,7 @@ impl IntentState {
             ) | (
                 IntentState::Sent,
                 IntentState::Confirmed | IntentState::SentUnknown | IntentState::FailedTerminal
-            )
+            ) | (IntentState::NotFound, IntentState::Sent)
         )
     }
 
@@ -82,7 +82,7 @@ impl IntentState {
     }
 
     pub const fn may_send(self) -> bool {
-        matches!(self, IntentState::Created)
+        matches!(self, IntentState::Created | IntentState::NotFound)
     }
 }
 
@@ -96,6 +96,7 @@ mod tests {
         (IntentState::Sent, IntentState::Confirmed),
         (IntentState::Sent, IntentState::SentUnknown),
         (IntentState::Sent, IntentState::FailedTerminal),
+        (IntentState::NotFound, IntentState::Sent),
     ];
 
     #[test]
@@ -153,11 +154,12 @@ mod tests {
     }
 
     #[test]
-    fn an_intent_is_never_sent_twice() {
+    fn an_intent_is_sent_only_when_created_or_proven_not_found() {
         assert!(IntentState::Created.may_send());
+        assert_eq!(IntentState::NotFound.mark_sent(), Ok(IntentState::Sent));
         for state in IntentState::ALL
             .iter()
-            .filter(|s| **s != IntentState::Created)
+            .filter(|s| !matches!(**s, IntentState::Created | IntentState::NotFound))
         {
             assert!(!state.may_send(), "{state}");
             assert!(state.mark_sent().is_err(), "{state}");
