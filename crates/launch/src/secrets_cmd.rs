@@ -86,3 +86,47 @@ fn print_status() {
         println!("{}: {state}", name.env_var());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn use_mock_keyring() {
+        keyring::set_default_credential_builder(keyring::mock::default_credential_builder());
+    }
+
+    #[test]
+    fn import_env_stores_the_known_secrets_found_in_the_file() {
+        use_mock_keyring();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(".env");
+        std::fs::write(
+            &file,
+            "BINANCE_API_KEY=k1\nBINANCE_API_SECRET=s1\nUNRELATED=x\n",
+        )
+        .unwrap();
+        assert!(import_env(&file).is_ok());
+    }
+
+    #[test]
+    fn import_env_without_any_known_secret_is_an_error() {
+        use_mock_keyring();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(".env");
+        std::fs::write(&file, "UNRELATED=x\n").unwrap();
+        assert!(matches!(
+            import_env(&file),
+            Err(LaunchError::SecretInput { .. })
+        ));
+        assert!(matches!(
+            import_env(&dir.path().join("missing")),
+            Err(LaunchError::SecretInput { .. })
+        ));
+    }
+
+    #[test]
+    fn binance_needs_two_lines_and_openai_one() {
+        assert_eq!(names_of(SecretKind::Binance).len(), 2);
+        assert_eq!(names_of(SecretKind::Openai), &[SecretName::OpenaiApiKey]);
+    }
+}
