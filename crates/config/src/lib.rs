@@ -18,6 +18,7 @@ pub use sections::{
     general::{DefaultMode, GeneralConfig, LogLevel},
     ipc::IpcConfig,
     live::LiveConfig,
+    marketdata::MarketdataConfig,
     panel::PanelConfig,
     risk::RiskConfig,
     sim::{MarketProfile, SimConfig},

@@ -7,8 +7,9 @@ use crate::ConfigError;
 use crate::sections::{
     ai_gate::AiGateConfig, audit::AuditConfig, disk::DiskConfig, executor::ExecutorConfig,
     fail_policy::FailPolicy, general::GeneralConfig, ipc::IpcConfig, live::LiveConfig,
-    panel::PanelConfig, risk::RiskConfig, sim::SimConfig, strategy::StrategyConfig,
-    supervisor::SupervisorConfig, universe::UniverseConfig, venue::VenueConfig,
+    marketdata::MarketdataConfig, panel::PanelConfig, risk::RiskConfig, sim::SimConfig,
+    strategy::StrategyConfig, supervisor::SupervisorConfig, universe::UniverseConfig,
+    venue::VenueConfig,
 };
 
 pub const DEFAULT_CONFIG_PATH: &str = "policies/livespot.toml";
@@ -37,6 +38,8 @@ pub struct Config {
     pub supervisor: SupervisorConfig,
     pub venue: VenueConfig,
     pub sim: SimConfig,
+    #[serde(default)]
+    pub marketdata: MarketdataConfig,
 }
 
 impl Config {
@@ -83,6 +86,7 @@ impl Config {
         self.supervisor.check()?;
         self.venue.check()?;
         self.sim.check()?;
+        self.marketdata.check()?;
         crate::cross_section::check(self)
     }
 }

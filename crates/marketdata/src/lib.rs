@@ -1,3 +1,21 @@
+mod condition;
+mod error;
 mod frame;
+mod health_loop;
+mod message;
+mod publisher;
+mod rest_feed;
+mod settings;
+mod snapshot;
+mod store;
+mod stream_feed;
+mod universe;
 
+pub use condition::{ConditionStep, ConditionTracker};
+pub use error::MarketdataError;
 pub use frame::run;
+pub use message::{FiltersView, SnapshotMessage};
+pub use settings::{MarketdataSettings, client_config};
+pub use snapshot::{SNAPSHOT_BOOK_LEVELS, SnapshotClock, build_message};
+pub use store::{BookView, MarketStore, SymbolMarket, TickerView};
+pub use universe::{Selection, select_symbols};

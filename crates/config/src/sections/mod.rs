@@ -6,6 +6,7 @@ pub mod fail_policy;
 pub mod general;
 pub mod ipc;
 pub mod live;
+pub mod marketdata;
 pub mod panel;
 pub mod risk;
 pub mod sim;
