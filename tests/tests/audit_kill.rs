@@ -2,8 +2,6 @@
 
 mod audit_support;
 
-use std::time::Duration;
-
 use audit_support::{AuditVar, PRODUCERS, count, event, trail_lines_without};
 use tokio_util::sync::CancellationToken;
 
@@ -52,11 +50,7 @@ async fn kill_9_under_load_loses_no_acknowledged_event_and_duplicates_none() {
             client.record(event(*role, index)).unwrap();
         }
     }
-    let first = &clients[0].1;
-    tokio::time::timeout(Duration::from_mins(1), first.wait_acked(1_000))
-        .await
-        .unwrap()
-        .unwrap();
+    var.wait_all_acked(&clients[..1], 1_000).await;
     audit.kill_hard();
     let acked_at_kill: Vec<u64> = clients
         .iter()
@@ -67,12 +61,7 @@ async fn kill_9_under_load_loses_no_acknowledged_event_and_duplicates_none() {
         "load finished before the kill: {acked_at_kill:?}"
     );
     let restarted = var.start();
-    for (_, client) in &clients {
-        tokio::time::timeout(Duration::from_mins(2), client.wait_acked(PER_PRODUCER))
-            .await
-            .unwrap()
-            .unwrap();
-    }
+    var.wait_all_acked(&clients, PER_PRODUCER).await;
     shutdown.cancel();
     assert_eq!(restarted.stop(), Some(0));
     assert_every_event_once(&var);

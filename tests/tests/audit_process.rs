@@ -21,12 +21,7 @@ async fn send_and_wait(var: &AuditVar, per_producer: u64) {
             client.record(event(*role, index)).unwrap();
         }
     }
-    for (_, client) in &clients {
-        tokio::time::timeout(Duration::from_mins(1), client.wait_acked(per_producer))
-            .await
-            .unwrap()
-            .unwrap();
-    }
+    var.wait_all_acked(&clients, per_producer).await;
     shutdown.cancel();
 }
 

@@ -76,7 +76,7 @@ impl AuditVar {
             .arg(&self.config)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
+            .stderr(std::fs::File::create(self.path().join("audit.stderr")).unwrap())
             .spawn()
             .unwrap();
         let mut stdin = child.stdin.take().unwrap();
@@ -107,6 +107,29 @@ impl AuditVar {
             child,
             stdin: Some(stdin),
             reports,
+        }
+    }
+
+    pub fn stderr(&self) -> String {
+        let stderr = std::fs::read_to_string(self.path().join("audit.stderr")).unwrap_or_default();
+        let log =
+            std::fs::read_to_string(self.path().join("logs").join("audit.log")).unwrap_or_default();
+        format!(
+            "stderr:\n{stderr}\nlog tail:\n{}",
+            log.lines().rev().take(20).collect::<Vec<_>>().join("\n")
+        )
+    }
+
+    pub async fn wait_all_acked(&self, clients: &[(ProcessRole, AuditClient)], seq: u64) {
+        for (role, client) in clients {
+            let acked = tokio::time::timeout(Duration::from_mins(2), client.wait_acked(seq)).await;
+            assert!(
+                matches!(acked, Ok(Ok(()))),
+                "{} acked through {} of {seq}\n{}",
+                role.as_str(),
+                client.acked_through(),
+                self.stderr()
+            );
         }
     }
 
