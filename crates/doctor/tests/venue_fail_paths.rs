@@ -144,3 +144,30 @@ async fn an_unknown_key_fails_the_permission_check() {
     );
     setup.stop().await;
 }
+
+#[tokio::test]
+async fn a_venue_that_never_answers_is_unreachable_within_the_timeout() {
+    let mut setup = healthy().await;
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", silent.local_addr().unwrap());
+    write_endpoints(
+        &setup.var(),
+        &serde_json::json!({"rest": url, "ws": "", "ws_api": "", "admin": ""}).to_string(),
+    );
+    setup.inputs.venue_timeout = std::time::Duration::from_millis(300);
+    let report = setup.report().await;
+    assert_check(
+        &report,
+        "venue_reachable",
+        CheckStatus::Fail,
+        "DOCTOR_VENUE_UNREACHABLE",
+    );
+    assert_check(
+        &report,
+        "api_key_permissions",
+        CheckStatus::Warn,
+        "DOCTOR_KEY_CHECK_FAILED",
+    );
+    drop(silent);
+    setup.stop().await;
+}

@@ -27,7 +27,7 @@ struct Cli {
     #[arg(
         long,
         value_name = "FILE",
-        help = "TOML with api_key and api_secret for the permission check (as livespot-launch --sim-credentials)"
+        help = "TOML with api_key and api_secret for the permission check (same format as the launcher's simulator credentials file)"
     )]
     credentials_file: Option<PathBuf>,
     #[arg(long = "dotenv", value_name = "FILE", default_value = DEFAULT_DOTENV_FILE, help = ".env file inspected for plaintext secrets")]

@@ -1,3 +1,4 @@
+pub mod api_key;
 pub mod config_check;
 pub mod disk;
 pub mod dotenv;
