@@ -102,3 +102,23 @@ fn bad_market_argument_is_a_usage_error() {
         .unwrap();
     assert_eq!(status.code(), Some(2));
 }
+
+#[test]
+fn an_explicit_bad_config_is_refused_with_the_bad_config_exit_code() {
+    let dir = std::env::temp_dir().join(format!("livespot-sim-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let missing = dir.join("livespot.toml");
+    let output = Command::new(env!("CARGO_BIN_EXE_livespot-sim"))
+        .arg("--config")
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("livespot.toml"));
+    let help = Command::new(env!("CARGO_BIN_EXE_livespot-sim"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&help.stdout);
+    assert!(text.contains("--config") && text.contains("Usage:"));
+}

@@ -222,3 +222,44 @@ fn resting_limit_fills_by_the_traded_quantity() {
     assert_eq!(engine.accounts[KEY].balances["USDT"].locked, Decimal::ZERO);
     assert_eq!(engine.fills.iter().filter(|f| f.is_maker).count(), 2);
 }
+
+#[test]
+fn take_profit_limit_buy_triggers_below_the_stop_then_works_as_a_limit() {
+    let mut engine = engine();
+    let mut take_profit = order(Side::Buy, OrderType::TakeProfitLimit, dec!(0.01));
+    take_profit.tif = Some(Tif::Gtc);
+    take_profit.stop_price = Some(at(dec!(0.98), &engine));
+    take_profit.price = Some(at(dec!(0.97), &engine));
+    let id = engine.place(KEY, &take_profit, false).unwrap().order_id;
+    let locked = engine.accounts[KEY].balances["USDT"].locked;
+    assert_eq!(locked, at(dec!(0.97), &engine) * dec!(0.01));
+    engine.process_resting(
+        "BTCUSDT",
+        &[trade(900_001, at(dec!(0.979), &engine), dec!(1), true)],
+    );
+    let working = &engine.orders[&id];
+    assert!(working.triggered);
+    assert_eq!(
+        working.status,
+        OrderStatus::New,
+        "the limit sits below the book"
+    );
+    engine.process_resting(
+        "BTCUSDT",
+        &[trade(900_002, at(dec!(0.96), &engine), dec!(1), true)],
+    );
+    assert_eq!(engine.orders[&id].status, OrderStatus::Filled);
+    assert_eq!(engine.accounts[KEY].balances["USDT"].locked, Decimal::ZERO);
+}
+
+#[test]
+fn stop_that_would_trigger_at_placement_is_rejected() {
+    let mut engine = engine();
+    let mut stop = order(Side::Buy, OrderType::StopLoss, dec!(0.01));
+    stop.stop_price = Some(at(dec!(0.99), &engine));
+    let error = engine.place(KEY, &stop, false).unwrap_err();
+    assert_eq!(
+        (error.code, error.msg.as_str()),
+        (-2010, "Order would trigger immediately.")
+    );
+}
