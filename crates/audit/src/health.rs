@@ -1,3 +1,4 @@
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -38,6 +39,7 @@ pub struct HealthMonitor {
     events: SelfEvents,
     last_written: u64,
     last_tick: Instant,
+    alerted: BTreeSet<ReasonCode>,
 }
 
 impl HealthMonitor {
@@ -54,6 +56,7 @@ impl HealthMonitor {
             events,
             last_written: 0,
             last_tick: Instant::now(),
+            alerted: BTreeSet::new(),
         }
     }
 
@@ -68,21 +71,21 @@ impl HealthMonitor {
                 .next("PROCESS_HEALTH", now_ms, Vec::new(), &sample),
         ];
         for signal in &signals {
-            if let DiskSignal::Raise(reason) = signal {
-                let alert = AlertPayload {
-                    code: reason.as_str(),
-                    detail: format!("disk free {:?} bytes", sample.disk_free_bytes),
-                };
-                records.push(self.events.next(
-                    "ALERT_RAISED",
-                    now_ms,
-                    vec![
-                        reason.as_str().to_owned(),
-                        ReasonCode::AlertRaised.as_str().to_owned(),
-                    ],
-                    &alert,
-                ));
-            }
+            let (event_type, marker, reason) = match signal {
+                DiskSignal::Raise(reason) if self.alerted.insert(*reason) => {
+                    ("ALERT_RAISED", ReasonCode::AlertRaised, reason)
+                }
+                DiskSignal::Clean(reason) if self.alerted.remove(reason) => {
+                    ("ALERT_CLEARED", ReasonCode::AlertCleared, reason)
+                }
+                DiskSignal::Raise(_) | DiskSignal::Clean(_) => continue,
+            };
+            let alert = AlertPayload {
+                code: reason.as_str(),
+                detail: format!("disk free {:?} bytes", sample.disk_free_bytes),
+            };
+            let reasons = vec![reason.as_str().to_owned(), marker.as_str().to_owned()];
+            records.push(self.events.next(event_type, now_ms, reasons, &alert));
         }
         HealthTick {
             sample,

@@ -3,7 +3,7 @@ use livespot_ipc::{Endpoint, Listener};
 use livespot_runtime::{ChildContext, ChildLink, ExitStatus};
 
 use crate::AuditError;
-use crate::disk::{DiskSignal, DiskWatch, OsDiskFree};
+use crate::disk::{CLEAN_REPORTS_PER_CONDITION, DiskSignal, DiskWatch, OsDiskFree};
 use crate::health::HealthMonitor;
 use crate::migrate::{audit_db_path, migrate_store};
 use crate::queue::{WriterHandle, WriterService};
@@ -95,15 +95,17 @@ async fn watch_health(
     let shutdown = link.shutdown();
     let mut faults = handle.faults();
     let mut ticker = tokio::time::interval(settings.health_interval);
+    let mut pressure = PressureWatch {
+        alert_pct: settings.queue_alert_pct,
+        clean_left: 0,
+    };
     loop {
         tokio::select! {
             () = shutdown.cancelled() => return,
             _ = ticker.tick() => {
                 let tick = monitor.tick(handle, livespot_ipc::system_now_ms());
                 report_signals(link, &tick.signals);
-                if tick.sample.queue_pct >= settings.queue_alert_pct {
-                    link.raise(ReasonCode::AuditPressureDegrade, format!("audit queue at {}%", tick.sample.queue_pct));
-                }
+                pressure.observe(link, tick.sample.queue_pct);
                 if let Err(error) = handle.try_submit(tick.records) {
                     tracing::warn!(reason = error.reason_code(), %error, "health sample not queued");
                 }
@@ -117,6 +119,29 @@ async fn watch_health(
                     link.raise(fault_reason(&error), error.to_string());
                 }
             }
+        }
+    }
+}
+
+#[derive(Debug)]
+struct PressureWatch {
+    alert_pct: u64,
+    clean_left: u8,
+}
+
+impl PressureWatch {
+    fn observe(&mut self, link: &ChildLink, queue_pct: u64) {
+        if queue_pct >= self.alert_pct {
+            if self.clean_left == 0 {
+                link.raise(
+                    ReasonCode::AuditPressureDegrade,
+                    format!("audit queue at {queue_pct}%"),
+                );
+            }
+            self.clean_left = CLEAN_REPORTS_PER_CONDITION;
+        } else if self.clean_left > 0 {
+            self.clean_left -= 1;
+            link.clean_cycle(ReasonCode::AuditPressureDegrade);
         }
     }
 }

@@ -106,3 +106,40 @@ fn the_os_disk_source_reports_free_space_for_the_store_directory() {
         assert!(free.unwrap() > 0);
     }
 }
+
+#[tokio::test]
+async fn recovered_disk_space_clears_the_alerts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let writer = fresh_writer(dir.path());
+    let events = SelfEvents::resume(writer.store().connection(), None).unwrap();
+    let service = WriterService::spawn(writer, QueueConfig::default()).unwrap();
+    let handle = service.handle();
+    let disk = FixedDiskFree::new(10 * MIB);
+    let watch = DiskWatch::new(DiskThresholds::from_mib(512, 64));
+    let db = audit_db_path(dir.path());
+    let mut monitor = HealthMonitor::new(Box::new(disk.clone()), watch, db, events);
+    for (step, free) in [10, 900, 900, 900].into_iter().enumerate() {
+        disk.set(free * MIB);
+        let tick = monitor.tick(&handle, 1_764_000_000_000 + i64::try_from(step).unwrap());
+        handle
+            .submit(tick.records)
+            .await
+            .unwrap()
+            .await
+            .unwrap()
+            .unwrap();
+    }
+    drop(handle);
+    service.shutdown();
+    let conn = open_read_only(&audit_db_path(dir.path())).unwrap();
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM alerts WHERE raised = 1"),
+        2
+    );
+    assert_eq!(
+        count(&conn, "SELECT count(*) FROM alerts WHERE raised = 0"),
+        2
+    );
+    let reader = livespot_audit::AuditReader::open(&audit_db_path(dir.path())).unwrap();
+    assert!(reader.active_alerts().unwrap().is_empty());
+}
