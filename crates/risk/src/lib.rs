@@ -1,4 +1,25 @@
+mod account_slot;
+mod audit_events;
+mod desk;
+mod desk_loop;
+mod error;
+mod executor_link;
 mod frame;
+mod inbound;
+mod intake;
+mod market_book;
 pub mod rules;
+mod stale_block;
+mod wire;
 
-pub use frame::run;
+#[cfg(test)]
+mod samples;
+
+pub use account_slot::{AccountFreshness, AccountSlot};
+pub use desk::{DeskSettings, Judgement, RiskDesk};
+pub use error::RiskProcessError;
+pub use executor_link::{EXECUTOR_RECONNECT_PAUSE, OUTGOING_QUEUE};
+pub use frame::{RISK_AUDIT_FLUSH_TIMEOUT, ipc_limits, run, serve};
+pub use intake::RISK_ALLOWLIST;
+pub use market_book::MarketBook;
+pub use wire::{ProposalMarket, ProposalMessage, decode_account, decode_proposal};

@@ -1,0 +1,159 @@
+use std::collections::BTreeMap;
+
+use livespot_domain::{
+    Bps, CycleId, Decision, DecisionId, EntryKind, EntryPlan, ExitPlan, Fallback, Notional, Price,
+    Quantity, Regime, Score, Side, SnapshotId, Symbol, TrailingMode, sha256_hex,
+};
+use rust_decimal::Decimal;
+
+use crate::rules::{
+    AccountView, Balance, LossStreak, Position, Proposal, ReduceProposal, RiskLimits, SymbolMinimum,
+};
+use crate::wire::{ProposalMarket, ProposalMessage};
+
+pub const NOW: i64 = 1_764_000_000_000;
+
+pub fn q(text: &str) -> Quantity {
+    Quantity::parse(text).unwrap()
+}
+
+pub fn n(text: &str) -> Notional {
+    Notional::parse(text).unwrap()
+}
+
+pub fn b(text: &str) -> Bps {
+    Bps::parse(text).unwrap()
+}
+
+pub fn p(text: &str) -> Price {
+    Price::parse(text).unwrap()
+}
+
+pub fn btc() -> Symbol {
+    Symbol::new("BTCUSDT").unwrap()
+}
+
+pub fn limits() -> RiskLimits {
+    RiskLimits {
+        max_total_exposure_bps: b("5000"),
+        max_symbol_exposure_bps: b("2000"),
+        order_reserve_bps: b("0"),
+        daily_loss_limit_bps: b("300"),
+        max_drawdown_bps: b("1000"),
+        max_trades_per_day: 20,
+        cooldown_ms: 300_000,
+        max_loss_streak: 3,
+        loss_streak_pause_ms: 3_600_000,
+        stale_data_ms: 5_000,
+        max_spread_bps: b("12"),
+        min_volatility_bps: b("5"),
+        max_volatility_bps: b("300"),
+    }
+}
+
+pub fn account() -> AccountView {
+    let mut balances = BTreeMap::new();
+    let usdt = Balance {
+        free: q("10000"),
+        locked: q("0"),
+    };
+    balances.insert("USDT".to_owned(), usdt);
+    AccountView {
+        quote_asset: "USDT".to_owned(),
+        balances,
+        positions: vec![],
+        open_orders: vec![],
+        realized_pnl_today: Decimal::ZERO,
+        equity_now: n("10000"),
+        day_start_equity: n("10000"),
+        day_peak_equity: n("10000"),
+        trades_today: 0,
+        last_exit_ts_ms: BTreeMap::new(),
+        loss_streak: LossStreak::default(),
+    }
+}
+
+pub fn account_holding_btc(quantity: &str) -> AccountView {
+    let mut held = account();
+    held.positions.push(Position {
+        symbol: btc(),
+        base_asset: "BTC".to_owned(),
+        entry_price: p("100"),
+        quantity: q(quantity),
+        notional: n("100"),
+    });
+    let base = Balance {
+        free: q(quantity),
+        locked: q("0"),
+    };
+    held.balances.insert("BTC".to_owned(), base);
+    held
+}
+
+pub fn market_at(snapshot_ts_ms: i64) -> ProposalMarket {
+    ProposalMarket {
+        symbol: btc(),
+        snapshot_ts_ms,
+        spread_bps: b("2"),
+        realized_volatility_bps: b("40"),
+        minimum: SymbolMinimum {
+            step_size: q("0.01"),
+            min_quantity: q("0.01"),
+            min_notional: n("5"),
+        },
+    }
+}
+
+pub fn decision(id: &str, quantity: &str) -> Decision {
+    Decision {
+        decision_id: DecisionId::new(id).unwrap(),
+        cycle_id: CycleId::new("cycle-1").unwrap(),
+        snapshot_id: SnapshotId::new("snap-1").unwrap(),
+        snapshot_hash: sha256_hex(b"snapshot"),
+        symbol: btc(),
+        side: Side::Buy,
+        regime: Regime::Trend,
+        score: Score::from_raw(7_000),
+        edge_bps: b("12"),
+        quantity: q(quantity),
+        entry: EntryPlan {
+            kind: EntryKind::MakerFirst { ttl_ms: 3_000 },
+            limit_price: p("100"),
+            fallback: Fallback::Ioc,
+            max_slippage_bps: b("10"),
+        },
+        exit: ExitPlan {
+            take_profit: p("103"),
+            stop_loss: p("98"),
+            atr: p("1"),
+            tp_atr_multiple: b("3"),
+            sl_atr_multiple: b("2"),
+            trailing_mode: TrailingMode::Off,
+            trailing_delta_bips: None,
+        },
+        reason_codes: vec![],
+        created_ts_ms: NOW - 1_000,
+        expires_at_ms: NOW + 10_000,
+    }
+}
+
+pub fn entry_message(id: &str, quantity: &str) -> ProposalMessage {
+    ProposalMessage {
+        proposal: Proposal::Entry(decision(id, quantity)),
+        market: Some(market_at(NOW - 200)),
+    }
+}
+
+pub fn exit_message(id: &str, quantity: &str) -> ProposalMessage {
+    ProposalMessage {
+        proposal: Proposal::Exit(ReduceProposal {
+            decision_id: DecisionId::new(id).unwrap(),
+            symbol: btc(),
+            quantity: q(quantity),
+            reduce_only: true,
+            limit_price: None,
+            exit_plan: None,
+        }),
+        market: None,
+    }
+}

@@ -1,0 +1,67 @@
+use livespot_domain::ReasonCode;
+
+use super::*;
+use crate::samples::{NOW, account, entry_message, exit_message};
+
+fn json(message: &ProposalMessage) -> String {
+    serde_json::to_string(message).unwrap()
+}
+
+#[test]
+fn a_well_formed_entry_round_trips_through_json() {
+    let message = entry_message("dec-1", "2");
+    assert_eq!(decode_proposal(&json(&message)), Ok(message));
+    let exit = exit_message("exit-1", "1");
+    assert_eq!(decode_proposal(&json(&exit)), Ok(exit));
+}
+
+#[test]
+fn an_entry_without_market_data_is_a_contract_violation() {
+    let mut message = entry_message("dec-1", "2");
+    message.market = None;
+    let violation = decode_proposal(&json(&message)).unwrap_err();
+    assert_eq!(violation.reason, ReasonCode::ContractFieldEmpty);
+    assert_eq!(violation.field, "market");
+}
+
+#[test]
+fn market_data_for_another_symbol_is_a_contract_violation() {
+    let mut message = entry_message("dec-1", "2");
+    if let Some(market) = message.market.as_mut() {
+        market.symbol = Symbol::new("ETHUSDT").unwrap();
+    }
+    let violation = decode_proposal(&json(&message)).unwrap_err();
+    assert_eq!(violation.reason, ReasonCode::ContractIdMismatch);
+    assert_eq!(violation.field, "market.symbol");
+}
+
+#[test]
+fn an_invalid_decision_inside_the_proposal_is_named_by_its_field() {
+    let mut message = entry_message("dec-1", "2");
+    if let Proposal::Entry(decision) = &mut message.proposal {
+        decision.created_ts_ms = NOW + 20_000;
+    }
+    let violation = decode_proposal(&json(&message)).unwrap_err();
+    assert_eq!(violation.reason, ReasonCode::ContractExpiryNotAfterCreation);
+    assert!(violation.field.starts_with("proposal"), "{violation:?}");
+}
+
+#[test]
+fn json_of_another_shape_is_refused_with_ipc_contract_violation() {
+    let violation = decode_proposal(r#"{"decision":{}}"#).unwrap_err();
+    assert_eq!(violation.reason, ReasonCode::IpcContractViolation);
+    let violation = decode_account("[1,2]").unwrap_err();
+    assert_eq!(violation.reason, ReasonCode::IpcContractViolation);
+}
+
+#[test]
+fn account_state_is_the_serde_form_of_the_account_view() {
+    let view = account();
+    let text = serde_json::to_string(&view).unwrap();
+    assert!(text.contains("\"free\":\"10000\""), "{text}");
+    assert_eq!(decode_account(&text), Ok(view));
+    let mut nameless = account();
+    nameless.quote_asset = String::new();
+    let violation = decode_account(&serde_json::to_string(&nameless).unwrap()).unwrap_err();
+    assert_eq!(violation.reason, ReasonCode::ContractFieldEmpty);
+}

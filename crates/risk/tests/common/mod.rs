@@ -1,0 +1,192 @@
+#![allow(dead_code)]
+#![expect(clippy::expect_used, reason = "test peers fail loudly")]
+
+pub mod samples;
+
+use std::time::Duration;
+
+use livespot_config::Config;
+use livespot_domain::{AuditEvent, CorrelationIds, ProcessRole, RunId, SignedIntent, SysMode};
+use livespot_ipc::{
+    Connection, Endpoint, IpcLimits, Listener, Payload, RetryPolicy, RunSecrets, connect_with_retry,
+};
+use livespot_runtime::{ChildContext, ChildLink, ExitStatus, RunKeys, RunMode};
+use tempfile::TempDir;
+use tokio::sync::{mpsc, watch};
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+
+pub const WAIT_BOUND: Duration = Duration::from_secs(15);
+
+pub struct Harness {
+    pub secrets: RunSecrets,
+    pub config: Config,
+    pub var_dir: TempDir,
+    pub mode: watch::Sender<SysMode>,
+    pub shutdown: CancellationToken,
+    pub risk: JoinHandle<ExitStatus>,
+    pub audit_events: mpsc::Receiver<AuditEvent>,
+    pub intents: mpsc::Receiver<SignedIntent>,
+    pub strategy: Connection,
+}
+
+impl Harness {
+    pub fn endpoint(&self, role: ProcessRole) -> Endpoint {
+        Endpoint::for_role(self.var_dir.path(), &self.secrets.run_id, role)
+    }
+
+    pub async fn connect_as(&self, role: ProcessRole) -> anyhow::Result<Connection> {
+        let keys = self.secrets.keys_for(role, &[]);
+        let endpoint = self.endpoint(ProcessRole::Risk);
+        let policy = RetryPolicy::default();
+        Ok(connect_with_retry(&endpoint, &keys, IpcLimits::default(), policy).await?)
+    }
+
+    pub async fn propose(&mut self, payload_json: String) -> anyhow::Result<()> {
+        let payload = Payload::Proposal { payload_json };
+        self.strategy
+            .send(CorrelationIds::default(), payload)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn next_audit(&mut self, wanted: impl Fn(&AuditEvent) -> bool) -> AuditEvent {
+        loop {
+            let event = tokio::time::timeout(WAIT_BOUND, self.audit_events.recv())
+                .await
+                .expect("audit event within the wait bound")
+                .expect("test peer audit still running");
+            if wanted(&event) {
+                return event;
+            }
+        }
+    }
+
+    pub async fn next_intent(&mut self) -> SignedIntent {
+        tokio::time::timeout(WAIT_BOUND, self.intents.recv())
+            .await
+            .expect("signed intent within the wait bound")
+            .expect("test peer executor still running")
+    }
+
+    pub async fn stop(self) -> ExitStatus {
+        self.shutdown.cancel();
+        tokio::time::timeout(WAIT_BOUND, self.risk)
+            .await
+            .expect("risk stops within the wait bound")
+            .expect("risk task joined")
+    }
+}
+
+pub async fn start(run: &str) -> anyhow::Result<Harness> {
+    let var_dir = tempfile::tempdir()?;
+    let secrets = RunSecrets::generate(RunId::new(run)?);
+    let config = Config::shipped()?;
+    let (audit_tx, audit_events) = mpsc::channel(256);
+    let (intent_tx, intents) = mpsc::channel(64);
+    let peer_listener = |role: ProcessRole| {
+        let endpoint = Endpoint::for_role(var_dir.path(), &secrets.run_id, role);
+        let keys = secrets.keys_for(role, &[ProcessRole::Risk]);
+        Listener::bind(
+            endpoint,
+            vec![ProcessRole::Risk],
+            keys,
+            IpcLimits::default(),
+        )
+    };
+    tokio::spawn(test_peer_audit(
+        peer_listener(ProcessRole::Audit)?,
+        audit_tx,
+    ));
+    tokio::spawn(test_peer_executor(
+        peer_listener(ProcessRole::Executor)?,
+        intent_tx,
+    ));
+    let (mode, mode_rx) = watch::channel(SysMode::Normal);
+    let shutdown = CancellationToken::new();
+    let context = risk_context(&secrets, &config, &var_dir, mode_rx, shutdown.clone());
+    let risk = tokio::spawn(livespot_risk::run(context));
+    let strategy_keys = secrets.keys_for(ProcessRole::Strategy, &[]);
+    let endpoint = Endpoint::for_role(var_dir.path(), &secrets.run_id, ProcessRole::Risk);
+    let strategy = connect_with_retry(
+        &endpoint,
+        &strategy_keys,
+        IpcLimits::default(),
+        RetryPolicy::default(),
+    )
+    .await?;
+    Ok(Harness {
+        secrets,
+        config,
+        var_dir,
+        mode,
+        shutdown,
+        risk,
+        audit_events,
+        intents,
+        strategy,
+    })
+}
+
+fn risk_context(
+    secrets: &RunSecrets,
+    config: &Config,
+    var_dir: &TempDir,
+    mode: watch::Receiver<SysMode>,
+    shutdown: CancellationToken,
+) -> ChildContext {
+    let (reports, _) = mpsc::unbounded_channel();
+    let ipc = secrets.keys_for(
+        ProcessRole::Risk,
+        &[ProcessRole::Strategy, ProcessRole::Executor],
+    );
+    ChildContext {
+        config: config.clone(),
+        keys: RunKeys {
+            run_id: secrets.run_id.clone(),
+            role: ProcessRole::Risk,
+            mode: RunMode::Sim,
+            ipc,
+            venue: None,
+            venue_credentials: None,
+            socket_dir: var_dir.path().join("run"),
+            heartbeat_interval_ms: 1_000,
+        },
+        var_dir: var_dir.path().to_path_buf(),
+        config_path: var_dir.path().join("livespot.toml"),
+        link: ChildLink::new(reports, mode, shutdown),
+    }
+}
+
+async fn test_peer_audit(mut listener: Listener, events: mpsc::Sender<AuditEvent>) {
+    while let Ok(mut connection) = listener.accept().await {
+        while let Ok(Some(envelope)) = connection.read_envelope().await {
+            if let Payload::AuditEvent { seq, event } = envelope.payload {
+                let ack = Payload::AuditAck {
+                    sender: envelope.sender,
+                    seq,
+                };
+                if events.send(event).await.is_err()
+                    || connection
+                        .send(CorrelationIds::default(), ack)
+                        .await
+                        .is_err()
+                {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+async fn test_peer_executor(mut listener: Listener, intents: mpsc::Sender<SignedIntent>) {
+    while let Ok(mut connection) = listener.accept().await {
+        while let Ok(Some(envelope)) = connection.read_envelope().await {
+            if let Payload::SignedIntent(signed) = envelope.payload
+                && intents.send(signed).await.is_err()
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+#![expect(clippy::unwrap_used, reason = "test setup fails loudly")]
+
+mod common;
+
+use common::samples::{account_holding_btc, entry_json, exit_json};
+use common::{Harness, start};
+use livespot_domain::{
+    AuditEventType, CorrelationIds, DecisionId, IntentKind, ProcessRole, ReasonCode, SignedIntent,
+    SysMode, SystemClock,
+};
+use livespot_ipc::{Connection, IntentVerifier, MemoryNonceStore, Payload};
+use livespot_runtime::ExitStatus;
+
+const ATTEMPTS_UNTIL_ACCOUNT_STATE_APPLIED: usize = 50;
+
+async fn verdict_reasons(harness: &mut Harness, decision: &str) -> Vec<ReasonCode> {
+    let id = DecisionId::new(decision).unwrap();
+    let event = harness
+        .next_audit(|event| {
+            event.event_type == AuditEventType::RiskVerdict
+                && event.correlation.decision_id.as_ref() == Some(&id)
+        })
+        .await;
+    assert_eq!(event.source, ProcessRole::Risk);
+    assert_eq!(
+        event.correlation.run_id.as_ref(),
+        Some(&harness.secrets.run_id)
+    );
+    event.reason_codes
+}
+
+fn verify(harness: &Harness, signed: &SignedIntent) {
+    let max_ttl_ms = i64::try_from(harness.config.executor.intent_max_ttl_ms).unwrap();
+    let mut verifier = IntentVerifier::new(
+        harness.secrets.intent_key.clone(),
+        SystemClock,
+        MemoryNonceStore::new(),
+    )
+    .with_max_ttl_ms(max_ttl_ms);
+    assert_eq!(verifier.verify(signed), Ok(()));
+}
+
+async fn publish_account_state(harness: &Harness) -> anyhow::Result<Connection> {
+    let mut executor = harness.connect_as(ProcessRole::Executor).await?;
+    let payload_json = serde_json::to_string(&account_holding_btc())?;
+    let payload = Payload::AccountState { payload_json };
+    executor.send(CorrelationIds::default(), payload).await?;
+    Ok(executor)
+}
+
+async fn first_approved_entry(harness: &mut Harness) -> anyhow::Result<String> {
+    for attempt in 0..ATTEMPTS_UNTIL_ACCOUNT_STATE_APPLIED {
+        let decision = format!("dec-try-{attempt}");
+        harness.propose(entry_json(&decision)).await?;
+        let reasons = verdict_reasons(harness, &decision).await;
+        if reasons.is_empty() {
+            return Ok(decision);
+        }
+        assert_eq!(reasons, vec![ReasonCode::RiskStaleData]);
+    }
+    anyhow::bail!("no entry approved after the account state was published")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn entries_are_blocked_until_account_state_arrives_then_signed_for_the_executor()
+-> anyhow::Result<()> {
+    let mut harness = start("run-risk-entry").await?;
+    harness.propose(entry_json("dec-before-state")).await?;
+    let reasons = verdict_reasons(&mut harness, "dec-before-state").await;
+    assert_eq!(reasons, vec![ReasonCode::RiskStaleData]);
+    let _executor = publish_account_state(&harness).await?;
+    let approved = first_approved_entry(&mut harness).await?;
+    let signed = harness.next_intent().await;
+    assert_eq!(signed.intent.decision_id.as_str(), approved);
+    assert_eq!(signed.intent.kind, IntentKind::Entry);
+    verify(&harness, &signed);
+    assert_eq!(harness.stop().await, ExitStatus::Success);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_pause_entries_are_blocked_but_exits_reach_the_executor_signed() -> anyhow::Result<()> {
+    let mut harness = start("run-risk-pause").await?;
+    let _executor = publish_account_state(&harness).await?;
+    let approved = first_approved_entry(&mut harness).await?;
+    let entry = harness.next_intent().await;
+    assert_eq!(entry.intent.decision_id.as_str(), approved);
+    harness.mode.send(SysMode::Pause)?;
+    harness.propose(entry_json("dec-paused")).await?;
+    let reasons = verdict_reasons(&mut harness, "dec-paused").await;
+    assert_eq!(reasons, vec![ReasonCode::RiskSysModeNotNormal]);
+    harness.propose(exit_json("exit-paused")).await?;
+    assert_eq!(verdict_reasons(&mut harness, "exit-paused").await, vec![]);
+    let exit = harness.next_intent().await;
+    assert_eq!(exit.intent.decision_id.as_str(), "exit-paused");
+    assert_eq!(exit.intent.kind, IntentKind::Exit);
+    assert!(exit.intent.reduce_only);
+    verify(&harness, &exit);
+    assert_eq!(harness.stop().await, ExitStatus::Success);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_malformed_proposal_is_audited_and_risk_keeps_running() -> anyhow::Result<()> {
+    let mut harness = start("run-risk-contract").await?;
+    harness.propose(r#"{"nope":1}"#.to_owned()).await?;
+    let violation = harness
+        .next_audit(|event| event.event_type == AuditEventType::IpcContractViolation)
+        .await;
+    assert_eq!(
+        violation.reason_codes,
+        vec![ReasonCode::IpcContractViolation]
+    );
+    assert!(violation.payload_json.contains("PROPOSAL"));
+    harness.propose(exit_json("exit-after-garbage")).await?;
+    let reasons = verdict_reasons(&mut harness, "exit-after-garbage").await;
+    assert_eq!(reasons, vec![ReasonCode::RiskStaleData]);
+    assert_eq!(harness.stop().await, ExitStatus::Success);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_role_outside_the_allowlist_is_refused_and_audited() -> anyhow::Result<()> {
+    let mut harness = start("run-risk-stranger").await?;
+    assert!(harness.connect_as(ProcessRole::Panel).await.is_err());
+    let rejected = harness
+        .next_audit(|event| event.event_type == AuditEventType::IpcAuthRejected)
+        .await;
+    assert!(!rejected.reason_codes.is_empty());
+    assert!(rejected.payload_json.contains("panel"));
+    assert_eq!(harness.stop().await, ExitStatus::Success);
+    Ok(())
+}
