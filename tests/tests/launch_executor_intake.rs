@@ -165,7 +165,7 @@ async fn executor_refuses_bad_intents_and_strangers_with_reason_codes_and_sends_
     let socket = endpoint.socket_path();
     let listening = wait_until(Duration::from_secs(20), || socket.exists().then_some(()));
     assert!(listening.is_some(), "{}", var.log_text("executor"));
-    assert_intent_refusals(&endpoint, &secrets, &mut executor).await;
+    let used = assert_intent_refusals(&endpoint, &secrets, &mut executor).await;
     assert_strangers_are_refused(&endpoint, &secrets).await;
     assert_bad_bytes_leave_the_executor_running(&endpoint, &mut executor).await;
     let log = var.log_text("executor");
@@ -192,13 +192,14 @@ async fn executor_refuses_bad_intents_and_strangers_with_reason_codes_and_sends_
         wait_exit(&mut executor.child, Duration::from_secs(10)),
         Some(0)
     );
+    assert_replay_refused_after_restart(&var, &secrets, &endpoint, used).await;
 }
 
 async fn assert_intent_refusals(
     endpoint: &Endpoint,
     secrets: &RunSecrets,
     executor: &mut Executor,
-) {
+) -> SignedIntent {
     let risk_keys = secrets.ipc_keys_for(ProcessRole::Risk);
     let intent_key = risk_keys.intent_key.clone().unwrap();
     let mut risk = connect(endpoint, &risk_keys, IpcLimits::default())
@@ -237,8 +238,42 @@ async fn assert_intent_refusals(
     .await
     .unwrap();
     assert_eq!(
-        refusal_of(&mut risk, good).await,
+        refusal_of(&mut risk, good.clone()).await,
         vec![ReasonCode::IntentNonceReplay]
+    );
+    good
+}
+
+async fn assert_replay_refused_after_restart(
+    var: &TestVar,
+    secrets: &RunSecrets,
+    endpoint: &Endpoint,
+    used: SignedIntent,
+) {
+    let mut executor = start_executor(var, secrets);
+    let risk_keys = secrets.ipc_keys_for(ProcessRole::Risk);
+    let mut connected = None;
+    for _ in 0..100 {
+        if let Ok(connection) = connect(endpoint, &risk_keys, IpcLimits::default()).await {
+            connected = Some(connection);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let mut risk = connected.unwrap();
+    assert_eq!(
+        refusal_of(&mut risk, used).await,
+        vec![ReasonCode::IntentNonceReplay]
+    );
+    command(
+        &mut executor,
+        &LauncherCommand::Shutdown {
+            reason: "TEST_DONE".to_owned(),
+        },
+    );
+    assert_eq!(
+        wait_exit(&mut executor.child, Duration::from_secs(10)),
+        Some(0)
     );
 }
 
