@@ -1,0 +1,26 @@
+pub mod audit;
+pub mod child;
+pub mod churn;
+pub mod engine;
+pub mod entry;
+pub mod entry_step;
+pub mod entry_wait;
+pub mod error;
+pub mod fixture;
+pub mod ids;
+pub mod ledger;
+pub mod outcome;
+pub mod policy;
+pub mod protection;
+pub mod protection_outcome;
+pub mod protection_plan;
+pub mod reconcile;
+pub mod recovery;
+pub mod rules;
+pub mod send;
+
+pub use engine::ExecutionEngine;
+pub use error::{ExecutionError, LedgerError};
+pub use ledger::{Ledger, executor_ledger_path};
+pub use policy::ExecutionPolicy;
+pub use rules::SymbolRules;

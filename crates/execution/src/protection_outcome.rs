@@ -1,0 +1,36 @@
+use livespot_domain::ReasonCode;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum ProtectionOutcome {
+    Installed {
+        attempts: u32,
+        client_order_ids: Vec<String>,
+    },
+    SafeClosed {
+        attempts: u32,
+        close_client_order_id: String,
+    },
+    PauseNeedsManualProtection {
+        attempts: u32,
+        detail: String,
+    },
+    NothingToProtect,
+}
+
+impl ProtectionOutcome {
+    pub fn reason_codes(&self) -> Vec<ReasonCode> {
+        match self {
+            Self::Installed { .. } | Self::NothingToProtect => Vec::new(),
+            Self::SafeClosed { .. } => vec![
+                ReasonCode::ProtectionInstallFailed,
+                ReasonCode::ExecutionSafeCloseDone,
+            ],
+            Self::PauseNeedsManualProtection { .. } => vec![
+                ReasonCode::ProtectionInstallFailed,
+                ReasonCode::PauseNeedsManualProtection,
+                ReasonCode::AlertRaised,
+            ],
+        }
+    }
+}

@@ -1,0 +1,82 @@
+use livespot_binance::RestClient;
+use livespot_binance::filter_check::{CheckContext, OrderCheck};
+use livespot_binance::filters::SymbolFilter;
+use livespot_binance::quantize::{Rounding, quantize_order, round_quantity, round_to_step};
+use livespot_binance::rest::enums::OrderType;
+use livespot_binance::rest::market::SymbolInfo;
+use rust_decimal::Decimal;
+
+use crate::ExecutionError;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SymbolRules {
+    pub symbol: String,
+    pub base_asset: String,
+    pub quote_asset: String,
+    pub filters: Vec<SymbolFilter>,
+}
+
+impl SymbolRules {
+    pub fn from_info(info: &SymbolInfo) -> Self {
+        Self {
+            symbol: info.symbol.clone(),
+            base_asset: info.base_asset.clone(),
+            quote_asset: info.quote_asset.clone(),
+            filters: info.filters.clone(),
+        }
+    }
+
+    pub fn quantize(
+        &self,
+        check: &OrderCheck,
+        reference_price: Option<Decimal>,
+    ) -> Result<OrderCheck, ExecutionError> {
+        let ctx = CheckContext {
+            reference_price,
+            base_asset: self.base_asset.clone(),
+            quote_asset: self.quote_asset.clone(),
+            ..CheckContext::default()
+        };
+        quantize_order(&self.filters, check, &ctx).map_err(|violation| ExecutionError::Filter {
+            reason: violation.reason_code(),
+            detail: violation.detail,
+        })
+    }
+
+    pub fn sellable_quantity(&self, held: Decimal) -> Decimal {
+        round_quantity(&self.filters, held.max(Decimal::ZERO), OrderType::Market)
+    }
+
+    pub fn tick_size(&self) -> Decimal {
+        self.filters
+            .iter()
+            .find_map(|f| match f {
+                SymbolFilter::PriceFilter { tick_size, .. } => Some(*tick_size),
+                _ => None,
+            })
+            .unwrap_or(Decimal::ZERO)
+    }
+
+    pub fn price_down(&self, price: Decimal) -> Decimal {
+        round_to_step(price, self.tick_size(), Rounding::Down)
+    }
+
+    pub fn price_up(&self, price: Decimal) -> Decimal {
+        round_to_step(price, self.tick_size(), Rounding::Up)
+    }
+}
+
+pub async fn load_rules(
+    client: &RestClient,
+    symbols: &[&str],
+) -> Result<Vec<SymbolRules>, ExecutionError> {
+    let info = client.exchange_info(symbols).await?;
+    symbols
+        .iter()
+        .map(|symbol| {
+            info.symbol(symbol)
+                .map(SymbolRules::from_info)
+                .ok_or_else(|| ExecutionError::SymbolRulesMissing((*symbol).to_owned()))
+        })
+        .collect()
+}
