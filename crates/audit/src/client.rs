@@ -1,7 +1,7 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use livespot_domain::AuditEvent;
+use livespot_domain::{AuditEvent, ProcessRole};
 use livespot_ipc::{
     Connection, Endpoint, EnvelopeReader, EnvelopeWriter, IpcLimits, Payload, RunKeys, connect,
 };
@@ -10,6 +10,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::AuditError;
 use crate::spool::AuditSpool;
+use crate::spool_durable::DurableSpool;
 
 pub const CLIENT_SEND_CHUNK: usize = 512;
 pub const RECONNECT_FIRST_DELAY: Duration = Duration::from_millis(50);
@@ -51,6 +52,23 @@ impl AuditClient {
         };
         tokio::spawn(worker.run());
         Self { spool, wake, acked }
+    }
+
+    pub fn spawn_durable(
+        var_dir: &std::path::Path,
+        keys: RunKeys,
+        limits: IpcLimits,
+        capacity: usize,
+        shutdown: CancellationToken,
+    ) -> Result<Self, AuditError> {
+        let role = keys.role;
+        let spool = DurableSpool::open(&DurableSpool::path_for(var_dir, role), role, capacity)?;
+        let link = AuditLink {
+            endpoint: Endpoint::for_role(var_dir, &keys.run_id, ProcessRole::Audit),
+            keys,
+            limits,
+        };
+        Ok(Self::spawn(link, Box::new(spool), shutdown))
     }
 
     pub fn record(&self, event: AuditEvent) -> Result<u64, AuditError> {

@@ -40,8 +40,14 @@ struct Harness {
 }
 
 fn start(var_dir: &std::path::Path) -> Harness {
-    let run_id = RunId::new("run-ipc").unwrap();
-    let secrets = RunSecrets::generate(run_id.clone());
+    start_with(
+        var_dir,
+        RunSecrets::generate(RunId::new("run-ipc").unwrap()),
+    )
+}
+
+fn start_with(var_dir: &std::path::Path, secrets: RunSecrets) -> Harness {
+    let run_id = secrets.run_id.clone();
     let endpoint = Endpoint::for_role(var_dir, &run_id, ProcessRole::Audit);
     let keys = secrets.keys_for(ProcessRole::Audit, &PRODUCERS);
     let listener = Listener::bind(
@@ -130,4 +136,50 @@ async fn several_producers_land_once_in_store_and_trail() {
     }
     harness.stop().await;
     assert_landed_once(dir.path(), 900);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_producer_restart_delivers_what_its_durable_spool_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = RunSecrets::generate(RunId::new("run-ipc").unwrap());
+    let keys = secrets.keys_for(ProcessRole::Executor, &[]);
+    let before_crash = CancellationToken::new();
+    let first = AuditClient::spawn_durable(
+        dir.path(),
+        keys.clone(),
+        IpcLimits::default(),
+        1000,
+        before_crash.clone(),
+    )
+    .unwrap();
+    for index in 0..100 {
+        first.record(event(ProcessRole::Executor, index)).unwrap();
+    }
+    before_crash.cancel();
+    drop(first);
+    let harness = start_with(dir.path(), secrets);
+    let restarted = AuditClient::spawn_durable(
+        dir.path(),
+        keys,
+        IpcLimits::default(),
+        1000,
+        harness.shutdown.clone(),
+    )
+    .unwrap();
+    assert_eq!(restarted.pending(), 100);
+    let acked = restarted.wait_acked(100);
+    tokio::time::timeout(Duration::from_secs(20), acked)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(restarted.pending(), 0);
+    harness.stop().await;
+    let conn = open_read_only(&audit_db_path(dir.path())).unwrap();
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM events WHERE sender = 'executor'"
+        ),
+        100
+    );
 }
