@@ -9,6 +9,7 @@ mod headers;
 mod health;
 mod health_view;
 mod metrics;
+mod mode_watch;
 mod router;
 mod row;
 mod severity;

@@ -9,6 +9,7 @@ use livespot_domain::{Clock, SysMode};
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
+use crate::mode_watch::ModeObserver;
 use crate::severity::Severity;
 
 pub const MIN_POLL_INTERVAL: Duration = Duration::from_secs(1);
@@ -41,6 +42,7 @@ pub struct PanelState {
     pub severities: Arc<BTreeMap<String, Severity>>,
     pub disk: DiskLimits,
     pub clock: PanelClock,
+    pub mode_observer: ModeObserver,
 }
 
 #[derive(Debug)]
@@ -83,6 +85,7 @@ impl PanelState {
                 crit_below_bytes: config.disk.pause_free_mib.saturating_mul(MIB),
             },
             clock: settings.clock,
+            mode_observer: ModeObserver::default(),
         }
     }
 

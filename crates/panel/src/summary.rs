@@ -47,7 +47,9 @@ pub async fn load_summary(state: &PanelState) -> Result<HeaderSummary, PanelErro
 }
 
 pub fn summarize(state: &PanelState, rows: Option<SummaryRows>) -> HeaderSummary {
-    let sys_mode = state.current_sys_mode().as_str();
+    let current = state.current_sys_mode();
+    let observed_since = state.mode_observer.observe(current, state.now_ms());
+    let sys_mode = current.as_str();
     let store = if rows.is_some() {
         STORE_OK
     } else {
@@ -69,7 +71,9 @@ pub fn summarize(state: &PanelState, rows: Option<SummaryRows>) -> HeaderSummary
         store,
         mode: state.mode_label,
         sys_mode,
-        since_ms: mode_change.and_then(|change| int(change, "ts_ms")),
+        since_ms: mode_change
+            .and_then(|change| int(change, "ts_ms"))
+            .or(observed_since),
         active_reason_codes,
         stage: rows.stage.as_ref().and_then(|stage| text(stage, "stage")),
         stage_ts_ms: rows.stage.as_ref().and_then(|stage| int(stage, "ts_ms")),

@@ -320,6 +320,13 @@ function init() {
   refreshFold();
   showTab(currentTab);
   follow();
+  openTraceFromHash();
+  window.addEventListener("hashchange", openTraceFromHash);
+}
+
+function openTraceFromHash() {
+  const match = /^#trace=(decision|intent)\/(.+)$/.exec(location.hash);
+  if (match) openTrace(match[1], decodeURIComponent(match[2]));
 }
 
 document.addEventListener("DOMContentLoaded", init);
