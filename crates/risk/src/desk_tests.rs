@@ -158,3 +158,13 @@ fn market_data_older_than_the_stale_limit_blocks_an_entry() {
     let judgement = judge(&mut desk, &message, SysMode::Normal);
     assert_eq!(reasons(&judgement), vec![ReasonCode::RiskStaleData]);
 }
+
+#[test]
+fn an_entry_without_any_market_data_for_its_symbol_is_blocked_as_stale() {
+    let mut desk = desk_with(account(), NOW);
+    let mut message = entry_message("dec-1", "2");
+    message.market = None;
+    let judgement = judge(&mut desk, &message, SysMode::Normal);
+    assert_eq!(reasons(&judgement), vec![ReasonCode::RiskStaleData]);
+    assert_eq!(judgement.signed, None);
+}

@@ -22,4 +22,4 @@ pub use executor_link::{EXECUTOR_RECONNECT_PAUSE, OUTGOING_QUEUE};
 pub use frame::{RISK_AUDIT_FLUSH_TIMEOUT, ipc_limits, run, serve};
 pub use intake::RISK_ALLOWLIST;
 pub use market_book::MarketBook;
-pub use wire::{ProposalMarket, ProposalMessage, decode_account, decode_proposal};
+pub use wire::{ProposalMarket, ProposalMessage, ProposalWire, decode_account, decode_proposal};

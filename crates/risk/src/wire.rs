@@ -1,4 +1,6 @@
-use livespot_domain::{Bps, ContractViolation, ReasonCode, Symbol, Validate, require};
+use livespot_domain::{
+    Bps, ContractViolation, Decision, IntentKind, ReasonCode, Symbol, Validate, require,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::rules::{AccountView, Proposal, ReduceProposal, SymbolMinimum};
@@ -13,6 +15,58 @@ pub struct ProposalMarket {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalWire {
+    pub kind: IntentKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reduce: Option<ReduceProposal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub market: Option<ProposalMarket>,
+}
+
+impl ProposalWire {
+    pub fn from_message(message: &ProposalMessage) -> ProposalWire {
+        let (kind, decision, reduce) = match &message.proposal {
+            Proposal::Entry(decision) => (IntentKind::Entry, Some(decision.clone()), None),
+            Proposal::Exit(reduce) => (IntentKind::Exit, None, Some(reduce.clone())),
+            Proposal::Protect(reduce) => (IntentKind::Protect, None, Some(reduce.clone())),
+        };
+        ProposalWire {
+            kind,
+            decision,
+            reduce,
+            market: message.market.clone(),
+        }
+    }
+
+    pub fn into_message(self) -> Result<ProposalMessage, ContractViolation> {
+        let missing = |field: &str| {
+            ContractViolation::new(
+                ReasonCode::ContractFieldEmpty,
+                field,
+                format!("a {:?} proposal carries {field}", self.kind),
+            )
+        };
+        let proposal = match self.kind {
+            IntentKind::Entry => {
+                Proposal::Entry(self.decision.clone().ok_or_else(|| missing("decision"))?)
+            }
+            IntentKind::Exit => {
+                Proposal::Exit(self.reduce.clone().ok_or_else(|| missing("reduce"))?)
+            }
+            IntentKind::Protect => {
+                Proposal::Protect(self.reduce.clone().ok_or_else(|| missing("reduce"))?)
+            }
+        };
+        Ok(ProposalMessage {
+            proposal,
+            market: self.market,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProposalMessage {
     pub proposal: Proposal,
     pub market: Option<ProposalMarket>,
@@ -46,23 +100,13 @@ impl Validate for ProposalMarket {
 impl Validate for ProposalMessage {
     fn validate(&self) -> Result<(), ContractViolation> {
         match &self.proposal {
-            Proposal::Entry(decision) => {
-                decision.validate().map_err(|v| v.within("proposal"))?;
-                let market = self.market.as_ref().ok_or_else(|| {
-                    ContractViolation::new(
-                        ReasonCode::ContractFieldEmpty,
-                        "market",
-                        "an entry proposal carries its snapshot market data",
-                    )
-                })?;
-                market.validate().map_err(|v| v.within("market"))?;
-            }
+            Proposal::Entry(decision) => decision.validate().map_err(|v| v.within("decision"))?,
             Proposal::Exit(reduce) | Proposal::Protect(reduce) => {
-                validate_reduce(reduce).map_err(|v| v.within("proposal"))?;
-                if let Some(market) = &self.market {
-                    market.validate().map_err(|v| v.within("market"))?;
-                }
+                validate_reduce(reduce).map_err(|v| v.within("reduce"))?;
             }
+        }
+        if let Some(market) = &self.market {
+            market.validate().map_err(|v| v.within("market"))?;
         }
         let symbol = self.symbol();
         require(
@@ -84,7 +128,8 @@ fn validate_reduce(reduce: &ReduceProposal) -> Result<(), ContractViolation> {
 }
 
 pub fn decode_proposal(payload_json: &str) -> Result<ProposalMessage, ContractViolation> {
-    let message: ProposalMessage = decode_json(payload_json)?;
+    let wire: ProposalWire = decode_json(payload_json)?;
+    let message = wire.into_message()?;
     message.validate()?;
     Ok(message)
 }

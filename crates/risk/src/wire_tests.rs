@@ -4,7 +4,7 @@ use super::*;
 use crate::samples::{NOW, account, entry_message, exit_message};
 
 fn json(message: &ProposalMessage) -> String {
-    serde_json::to_string(message).unwrap()
+    serde_json::to_string(&ProposalWire::from_message(message)).unwrap()
 }
 
 #[test]
@@ -16,12 +16,46 @@ fn a_well_formed_entry_round_trips_through_json() {
 }
 
 #[test]
-fn an_entry_without_market_data_is_a_contract_violation() {
+fn an_entry_without_market_data_decodes_and_is_left_to_the_stale_data_rule() {
     let mut message = entry_message("dec-1", "2");
     message.market = None;
-    let violation = decode_proposal(&json(&message)).unwrap_err();
+    assert_eq!(decode_proposal(&json(&message)), Ok(message));
+}
+
+#[test]
+fn the_strategy_proposal_shape_is_accepted_with_its_extra_fields_ignored() {
+    let message = entry_message("dec-1", "2");
+    let mut value = serde_json::to_value(ProposalWire::from_message(&message)).unwrap();
+    value["decision_hash"] = serde_json::json!("ab");
+    value["ai_gate"] = serde_json::Value::Null;
+    value["modify_applied"] = serde_json::json!(false);
+    assert_eq!(value["kind"], "ENTRY");
+    assert_eq!(decode_proposal(&value.to_string()), Ok(message));
+}
+
+#[test]
+fn a_proposal_without_the_part_its_kind_needs_is_a_contract_violation() {
+    let entry = r#"{"kind":"ENTRY"}"#;
+    let violation = decode_proposal(entry).unwrap_err();
     assert_eq!(violation.reason, ReasonCode::ContractFieldEmpty);
-    assert_eq!(violation.field, "market");
+    assert_eq!(violation.field, "decision");
+    let mut exit =
+        serde_json::to_value(ProposalWire::from_message(&exit_message("x-1", "1"))).unwrap();
+    exit["kind"] = serde_json::json!("PROTECT");
+    exit.as_object_mut().unwrap().remove("reduce");
+    let violation = decode_proposal(&exit.to_string()).unwrap_err();
+    assert_eq!(violation.field, "reduce");
+}
+
+#[test]
+fn an_exit_of_nothing_is_a_contract_violation() {
+    let mut exit = exit_message("x-1", "1");
+    if let Proposal::Exit(reduce) = &mut exit.proposal {
+        reduce.quantity = livespot_domain::Quantity::ZERO;
+    }
+    let violation = decode_proposal(&json(&exit)).unwrap_err();
+    assert_eq!(violation.reason, ReasonCode::ContractQuantityNotPositive);
+    assert_eq!(violation.field, "reduce.quantity");
 }
 
 #[test]
@@ -43,7 +77,7 @@ fn an_invalid_decision_inside_the_proposal_is_named_by_its_field() {
     }
     let violation = decode_proposal(&json(&message)).unwrap_err();
     assert_eq!(violation.reason, ReasonCode::ContractExpiryNotAfterCreation);
-    assert!(violation.field.starts_with("proposal"), "{violation:?}");
+    assert!(violation.field.starts_with("decision"), "{violation:?}");
 }
 
 #[test]

@@ -8,10 +8,10 @@ use livespot_domain::{
 };
 use livespot_ipc::system_now_ms;
 use livespot_risk::ProposalMarket;
-use livespot_risk::ProposalMessage;
 use livespot_risk::rules::{
     AccountView, Balance, LossStreak, Position, Proposal, ReduceProposal, SymbolMinimum,
 };
+use livespot_risk::{ProposalMessage, ProposalWire};
 use rust_decimal::Decimal;
 
 pub fn q(text: &str) -> Quantity {
@@ -116,7 +116,7 @@ pub fn entry_json(id: &str) -> String {
             },
         }),
     };
-    serde_json::to_string(&message).unwrap()
+    serde_json::to_string(&ProposalWire::from_message(&message)).unwrap()
 }
 
 pub fn exit_json(id: &str) -> String {
@@ -131,5 +131,5 @@ pub fn exit_json(id: &str) -> String {
         }),
         market: None,
     };
-    serde_json::to_string(&message).unwrap()
+    serde_json::to_string(&ProposalWire::from_message(&message)).unwrap()
 }
