@@ -165,6 +165,10 @@ fn an_entry_without_any_market_data_for_its_symbol_is_blocked_as_stale() {
     let mut message = entry_message("dec-1", "2");
     message.market = None;
     let judgement = judge(&mut desk, &message, SysMode::Normal);
-    assert_eq!(reasons(&judgement), vec![ReasonCode::RiskStaleData]);
+    assert_eq!(
+        reasons(&judgement).first(),
+        Some(&ReasonCode::RiskStaleData)
+    );
+    assert!(!judgement.assessment.verdict.is_approved());
     assert_eq!(judgement.signed, None);
 }
