@@ -73,7 +73,8 @@ pub struct StreamFeed {
 
 impl StreamFeed {
     pub fn start(self, shutdown: CancellationToken) -> Arc<StreamHealth> {
-        let (streams, events) = MarketStreams::spawn(StreamConfig::new(&self.ws_url), &[]);
+        let initial = [ALL_MINI_TICKERS.to_owned()];
+        let (streams, events) = MarketStreams::spawn(StreamConfig::new(&self.ws_url), &initial);
         let health = Arc::clone(streams.health());
         tokio::spawn(self.run(streams, events, shutdown));
         health
@@ -85,7 +86,7 @@ impl StreamFeed {
         mut events: mpsc::Receiver<StreamMessage>,
         shutdown: CancellationToken,
     ) {
-        let mut subscribed: BTreeSet<String> = BTreeSet::new();
+        let mut subscribed = BTreeSet::from([ALL_MINI_TICKERS.to_owned()]);
         loop {
             tokio::select! {
                 () = shutdown.cancelled() => break,

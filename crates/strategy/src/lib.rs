@@ -1,3 +1,22 @@
+mod audit_out;
+mod book;
+mod cycle;
+mod cycle_select;
+mod entry;
+mod error;
+mod forward;
 mod frame;
+mod gate;
+mod inbox;
+mod report;
 
-pub use frame::run;
+pub use audit_out::{Auditor, Ids};
+pub use book::{MarketBook, SymbolInput, pipeline_kline};
+pub use cycle::{CycleEngine, CycleReport, SymbolOutcome, interval_minutes};
+pub use cycle_select::{PreparedSymbol, ScanOutcome, prepare, scan};
+pub use error::StrategyError;
+pub use forward::{Forwarded, Proposal, ProposalKind, RiskForwarder};
+pub use frame::{DOTENV_FILE, run};
+pub use gate::{GateRunner, SIM_STUB_SCRIPT, gate_context};
+pub use inbox::{Incoming, check_snapshot};
+pub use report::symbol_stages;

@@ -1,0 +1,142 @@
+#![cfg(target_os = "linux")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "end-to-end test helpers: a failed setup step must fail the test"
+)]
+
+mod launch_support;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use launch_support::{TestVar, health_mode, wait_exit, wait_until};
+
+const STALL_SECONDS: u64 = 4;
+
+fn tuned_line(line: &str) -> Option<String> {
+    let key = line.split('=').next()?.trim();
+    Some(match key {
+        "min_quote_volume_24h" => "min_quote_volume_24h = \"0\"".to_owned(),
+        "ws_stale_ms" => "ws_stale_ms = 1500".to_owned(),
+        "health_interval_ms" => "health_interval_ms = 400".to_owned(),
+        "publish_interval_ms" => "publish_interval_ms = 500".to_owned(),
+        "strategy_cycle_interval_ms" => "strategy_cycle_interval_ms = 1000".to_owned(),
+        "kline_backfill" => "kline_backfill = 120".to_owned(),
+        _ => return None,
+    })
+}
+
+fn tune_config(var: &TestVar) {
+    let text = std::fs::read_to_string(&var.config).unwrap();
+    assert!(text.contains("[marketdata]"), "config has no [marketdata]");
+    let tuned: Vec<String> = text
+        .lines()
+        .map(|line| tuned_line(line).unwrap_or_else(|| line.to_owned()))
+        .collect();
+    std::fs::write(&var.config, tuned.join("\n")).unwrap();
+}
+
+fn http_post(base_url: &str, path: &str, body: &str) -> Option<String> {
+    let host = base_url.strip_prefix("http://")?.trim_end_matches('/');
+    let mut stream = TcpStream::connect(host).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    Some(response)
+}
+
+fn trail_lines(var: &TestVar) -> Vec<serde_json::Value> {
+    var.audit_trail()
+        .lines()
+        .filter_map(|line| serde_json::from_str(line).ok())
+        .collect()
+}
+
+fn count_events(var: &TestVar, event_type: &str, source: &str) -> usize {
+    trail_lines(var)
+        .iter()
+        .filter(|line| line["event_type"] == event_type && line["source"] == source)
+        .count()
+}
+
+fn mode_changes_with(var: &TestVar, reason: &str) -> usize {
+    trail_lines(var)
+        .iter()
+        .filter(|line| line["event_type"] == "MODE_CHANGED")
+        .filter(|line| {
+            line["reason_codes"]
+                .as_array()
+                .is_some_and(|codes| codes.iter().any(|code| code == reason))
+        })
+        .count()
+}
+
+fn wait_mode(panel: &str, wanted: &str, timeout: Duration) -> Option<String> {
+    wait_until(timeout, || health_mode(panel).filter(|mode| mode == wanted))
+}
+
+#[test]
+fn strategy_decides_on_sim_streams_and_a_stream_stall_degrades_then_clears() {
+    let var = TestVar::new();
+    tune_config(&var);
+    let mut launcher = var.launch(&["--sim", "--duration", "90"]);
+    let panel = var.wait_for_panel(Duration::from_secs(30));
+    let decided = wait_until(Duration::from_secs(30), || {
+        (count_events(&var, "DECISION", "strategy") >= 3).then_some(())
+    });
+    assert!(
+        decided.is_some(),
+        "no strategy decisions: {}",
+        var.console()
+    );
+    assert!(count_events(&var, "SNAPSHOT", "strategy") >= 3);
+    assert!(count_events(&var, "STAGE_CHANGED", "strategy") >= 4);
+    assert_eq!(
+        wait_mode(&panel, "NORMAL", Duration::from_secs(15)).as_deref(),
+        Some("NORMAL"),
+        "{}",
+        var.console()
+    );
+    let admin = var.endpoints().unwrap()["venue"]["admin"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let body = format!("{{\"kind\":\"streams_stall\",\"seconds\":{STALL_SECONDS}}}");
+    let answer = http_post(&admin, "/admin/faults", &body).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 2"), "fault refused: {answer}");
+    assert_eq!(
+        wait_mode(&panel, "DEGRADE", Duration::from_secs(10)).as_deref(),
+        Some("DEGRADE"),
+        "{}",
+        var.log_text("marketdata")
+    );
+    let degraded = wait_until(Duration::from_secs(10), || {
+        (mode_changes_with(&var, "WS_STALE_DEGRADE") >= 1).then_some(())
+    });
+    assert!(degraded.is_some(), "no MODE_CHANGED with WS_STALE_DEGRADE");
+    assert_eq!(
+        wait_mode(&panel, "NORMAL", Duration::from_secs(20)).as_deref(),
+        Some("NORMAL"),
+        "{}",
+        var.log_text("marketdata")
+    );
+    let clean_cycles = var.log_text("marketdata").matches("clean cycle").count();
+    assert!(clean_cycles >= 2, "fewer than 2 clean cycles logged");
+    let decisions_before_stop = count_events(&var, "DECISION", "strategy");
+    let stopped = std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(launcher.id().to_string())
+        .status()
+        .unwrap();
+    assert!(stopped.success());
+    assert_eq!(wait_exit(&mut launcher, Duration::from_secs(30)), Some(0));
+    assert!(decisions_before_stop >= 3);
+}
