@@ -1,5 +1,6 @@
 mod args;
 mod child;
+mod daily_file;
 mod error;
 mod exit;
 mod keys;
@@ -12,6 +13,7 @@ mod signal;
 
 pub use args::CommonArgs;
 pub use child::{ChildContext, run_child};
+pub use daily_file::{DailyLogFile, civil_date, utc_day_of};
 pub use error::RuntimeError;
 pub use exit::ExitStatus;
 pub use keys::{MAX_RUN_KEYS_LINE_BYTES, RunKeys, RunMode, VenueCredentials, VenueEndpoints};

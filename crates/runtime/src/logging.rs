@@ -2,7 +2,6 @@ use std::path::{Path, PathBuf};
 
 use tracing::Level;
 use tracing_appender::non_blocking::WorkerGuard;
-use tracing_appender::rolling::{Builder, Rotation};
 use tracing_subscriber::fmt::format::Writer;
 use tracing_subscriber::fmt::time::{FormatTime, SystemTime};
 use tracing_subscriber::layer::SubscriberExt;
@@ -10,6 +9,7 @@ use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::{EnvFilter, Layer, filter::LevelFilter};
 
 use crate::RuntimeError;
+use crate::daily_file::DailyLogFile;
 
 #[derive(Debug)]
 #[must_use = "dropping the guards stops the log writers"]
@@ -33,18 +33,10 @@ pub fn logs_dir(var_dir: &Path) -> PathBuf {
     var_dir.join("logs")
 }
 
-fn daily_appender(
-    dir: &Path,
-    prefix: &str,
-) -> Result<tracing_appender::rolling::RollingFileAppender, RuntimeError> {
-    Builder::new()
-        .rotation(Rotation::DAILY)
-        .filename_prefix(prefix)
-        .filename_suffix("log")
-        .build(dir)
-        .map_err(|error| RuntimeError::LogInit {
-            detail: error.to_string(),
-        })
+fn daily_appender(dir: &Path, name: &str) -> Result<DailyLogFile, RuntimeError> {
+    DailyLogFile::open(dir, name).map_err(|error| RuntimeError::LogInit {
+        detail: format!("{name}.log: {error}"),
+    })
 }
 
 pub fn init_logging(
