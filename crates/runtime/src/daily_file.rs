@@ -10,7 +10,7 @@ pub struct DailyLogFile {
     dir: PathBuf,
     name: String,
     day: i64,
-    file: File,
+    file: Option<File>,
 }
 
 pub fn utc_day_of(time: SystemTime) -> i64 {
@@ -36,6 +36,10 @@ pub fn civil_date(days_since_epoch: i64) -> String {
     };
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     format!("{year:04}-{month:02}-{day:02}")
+}
+
+fn open_append(path: &Path) -> io::Result<File> {
+    OpenOptions::new().create(true).append(true).open(path)
 }
 
 impl DailyLogFile {
@@ -64,10 +68,7 @@ impl DailyLogFile {
             dir: dir.to_path_buf(),
             name: name.to_owned(),
             day: today,
-            file: OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(&current)?,
+            file: Some(open_append(&current)?),
         })
     }
 
@@ -75,23 +76,25 @@ impl DailyLogFile {
         if today <= self.day {
             return Ok(());
         }
-        self.file.flush()?;
+        if let Some(mut previous) = self.file.take() {
+            previous.flush()?;
+        }
         let current = Self::current_path(&self.dir, &self.name);
-        std::fs::rename(
+        let moved = std::fs::rename(
             &current,
             Self::rotated_path(&self.dir, &self.name, self.day),
-        )?;
-        self.file = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&current)?;
+        );
+        self.file = Some(open_append(&current)?);
         self.day = today;
-        Ok(())
+        moved
     }
 
     pub fn write_on(&mut self, today: i64, buf: &[u8]) -> io::Result<usize> {
         self.rotate_if_needed(today)?;
-        self.file.write(buf)
+        match self.file.as_mut() {
+            Some(file) => file.write(buf),
+            None => Err(io::Error::other("log file closed")),
+        }
     }
 }
 
@@ -101,7 +104,7 @@ impl Write for DailyLogFile {
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.file.flush()
+        self.file.as_mut().map_or(Ok(()), Write::flush)
     }
 }
 
