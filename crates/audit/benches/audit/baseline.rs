@@ -4,10 +4,7 @@ use std::time::{Duration, Instant};
 use livespot_audit::{audit_db_path, migrate_store};
 use rusqlite::{Connection, params};
 
-pub fn raw_batched_insert(
-    var_dir: &Path,
-    events: u64,
-) -> Result<Duration, Box<dyn std::error::Error>> {
+pub fn raw_batched_insert(var_dir: &Path, events: u64) -> crate::events::BenchResult<Duration> {
     let path = audit_db_path(var_dir);
     migrate_store(&path)?;
     let mut conn = Connection::open(&path)?;

@@ -5,11 +5,11 @@ use livespot_audit::{
     AuditClient, AuditLink, AuditWriter, CheckpointPolicy, MemorySpool, QueueConfig, ServerConfig,
     WriterService, audit_db_path, migrate_store, serve,
 };
-use livespot_domain::{AuditEvent, ProcessRole, RunId};
+use livespot_domain::{ProcessRole, RunId};
 use livespot_ipc::{Endpoint, IpcLimits, Listener, RunSecrets};
 use tokio_util::sync::CancellationToken;
 
-use crate::events::{BENCH_BATCH, BenchResult, bench_event};
+use crate::events::{BENCH_BATCH, BenchResult, bench_event, vary};
 
 pub const PRODUCERS: [ProcessRole; 4] = [
     ProcessRole::Marketdata,
@@ -40,7 +40,7 @@ fn start_audit(var_dir: &Path) -> BenchResult<Running> {
     )?;
     let writer = AuditWriter::open(var_dir, CheckpointPolicy::default())?;
     let queue = QueueConfig {
-        capacity: 65_536,
+        capacity: 16_384,
         batch_size: BENCH_BATCH,
     };
     let service = WriterService::spawn(writer, queue)?;
@@ -58,33 +58,36 @@ fn start_audit(var_dir: &Path) -> BenchResult<Running> {
     })
 }
 
+pub const SPOOL_CAPACITY: u64 = 8192;
+
+async fn produce(client: AuditClient, role: ProcessRole, events: u64) -> BenchResult<()> {
+    let template = bench_event(role, 0)?;
+    for index in 0..events {
+        if index >= SPOOL_CAPACITY {
+            client.wait_acked(index + 1 - SPOOL_CAPACITY).await?;
+        }
+        client.record(vary(&template, role, index)?)?;
+    }
+    client.wait_acked(events).await?;
+    Ok(())
+}
+
 pub async fn end_to_end(var_dir: &Path, events_per_producer: u64) -> BenchResult<Duration> {
     let running = start_audit(var_dir)?;
-    let mut prepared = Vec::new();
-    for role in PRODUCERS {
-        let batch: Vec<AuditEvent> = (0..events_per_producer)
-            .map(|index| bench_event(role, index))
-            .collect::<BenchResult<_>>()?;
-        prepared.push((role, batch));
-    }
-    let capacity = usize::try_from(events_per_producer)?;
     let started = Instant::now();
-    let mut clients = Vec::new();
-    for (role, batch) in prepared {
+    let mut producers = Vec::new();
+    for role in PRODUCERS {
         let link = AuditLink {
             endpoint: running.endpoint.clone(),
             keys: running.secrets.keys_for(role, &[]),
             limits: IpcLimits::default(),
         };
-        let spool = Box::new(MemorySpool::new(capacity, 1));
+        let spool = Box::new(MemorySpool::new(usize::try_from(SPOOL_CAPACITY)?, 1));
         let client = AuditClient::spawn(link, spool, running.shutdown.clone());
-        for event in batch {
-            client.record(event)?;
-        }
-        clients.push(client);
+        producers.push(tokio::spawn(produce(client, role, events_per_producer)));
     }
-    for client in &clients {
-        client.wait_acked(events_per_producer).await?;
+    for producer in producers {
+        producer.await?.map_err(|error| error.to_string())?;
     }
     let elapsed = started.elapsed();
     running.shutdown.cancel();

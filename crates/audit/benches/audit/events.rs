@@ -4,7 +4,7 @@ use livespot_domain::{
     AuditEvent, AuditEventType, CorrelationIds, CycleId, DecisionId, ProcessRole, RunId,
 };
 
-pub type BenchResult<T> = Result<T, Box<dyn Error>>;
+pub type BenchResult<T> = Result<T, Box<dyn Error + Send + Sync>>;
 
 pub const BENCH_BATCH: usize = 2048;
 
@@ -21,5 +21,14 @@ pub fn bench_event(role: ProcessRole, index: u64) -> BenchResult<AuditEvent> {
         correlation,
     )
     .with_payload(&payload)?;
+    Ok(event)
+}
+
+pub fn vary(template: &AuditEvent, role: ProcessRole, index: u64) -> BenchResult<AuditEvent> {
+    let mut event = template.clone();
+    event.ts_ms = template.ts_ms + i64::try_from(index)?;
+    event.correlation.cycle_id = Some(CycleId::new(format!("cycle-{}", index / 16))?);
+    event.correlation.decision_id =
+        Some(DecisionId::new(format!("dec-{}-{index}", role.as_str()))?);
     Ok(event)
 }

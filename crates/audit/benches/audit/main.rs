@@ -8,7 +8,7 @@ mod baseline;
 mod e2e;
 mod events;
 
-use events::{BENCH_BATCH, BenchResult, bench_event};
+use events::{BENCH_BATCH, BenchResult, bench_event, vary};
 
 fn events_per_second(events: u64, elapsed: Duration) -> u64 {
     let micros = u64::try_from(elapsed.as_micros())
@@ -26,17 +26,23 @@ fn peak_memory_kib() -> Option<u64> {
 fn writer_path(var_dir: &Path, events: u64) -> BenchResult<Duration> {
     migrate_store(&audit_db_path(var_dir))?;
     let mut writer = AuditWriter::open(var_dir, CheckpointPolicy::default())?;
-    let records: Vec<EventRecord> = (0..events)
-        .map(|index| {
-            bench_event(ProcessRole::Strategy, index)
-                .map(|event| EventRecord::from_event(ProcessRole::Strategy, index + 1, &event))
-        })
-        .collect::<BenchResult<_>>()?;
-    let started = Instant::now();
-    for chunk in records.chunks(BENCH_BATCH) {
-        writer.write_batch(chunk)?;
+    let template = bench_event(ProcessRole::Strategy, 0)?;
+    let mut writing = Duration::ZERO;
+    let mut index = 0;
+    while index < events {
+        let end = events.min(index + BENCH_BATCH as u64);
+        let records = (index..end)
+            .map(|at| {
+                vary(&template, ProcessRole::Strategy, at)
+                    .map(|event| EventRecord::from_event(ProcessRole::Strategy, at + 1, &event))
+            })
+            .collect::<BenchResult<Vec<_>>>()?;
+        let started = Instant::now();
+        writer.write_owned(records)?;
+        writing += started.elapsed();
+        index = end;
     }
-    Ok(started.elapsed())
+    Ok(writing)
 }
 
 fn line(label: &str, events: u64, elapsed: Duration) -> u64 {
@@ -74,6 +80,9 @@ fn run_only(phase: &str, total: u64, per_producer: u64) -> BenchResult<()> {
             )
         }
     };
+    if let Some(kib) = peak_memory_kib() {
+        println!("{:<42}: {kib} KiB", "peak memory (VmHWM)");
+    }
     Ok(())
 }
 
