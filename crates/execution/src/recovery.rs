@@ -14,6 +14,8 @@ impl ExecutionEngine {
         &mut self,
         order_intent_id: &str,
     ) -> Result<OrderLookup, ExecutionError> {
+        let primary = self.ledger.intent(order_intent_id)?.client_order_id;
+        let primary = primary.as_str();
         let pending: Vec<_> = self
             .ledger
             .orders_for_intent(order_intent_id)?
@@ -32,7 +34,7 @@ impl ExecutionEngine {
             if let Some(found) = lookup {
                 self.record_accepted(&order.client_order_id, &found)?;
                 found_any = true;
-            } else {
+            } else if order.client_order_id != primary {
                 let now = self.now();
                 self.ledger
                     .mark_order_never_placed(&order.client_order_id, now)?;

@@ -1,0 +1,85 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "integration tests fail loudly"
+)]
+
+mod common;
+
+use common::{Harness, SYMBOL, ioc_intent};
+use livespot_binance::rest::enums::{OrderSide, TimeInForce};
+use livespot_binance::rest::requests::NewOrder;
+use livespot_domain::{AuditEventType, ReasonCode};
+use livespot_execution::reconcile::ReconcileDiff;
+use rust_decimal::Decimal;
+
+#[tokio::test]
+async fn an_order_placed_outside_livespot_is_reported_as_a_difference() {
+    let h = Harness::start().await;
+    let mut engine = h.engine().await;
+    engine
+        .execute(&ioc_intent(&h, "rec-1").await)
+        .await
+        .unwrap();
+    let clean = engine.reconcile().await.unwrap();
+    assert!(clean.diffs.is_empty(), "{:?}", clean.diffs);
+    assert!(!clean.drift_exceeded);
+    let far_below = (h.bid().await * Decimal::new(8, 1)).round_dp(2);
+    let outside = NewOrder::limit(
+        SYMBOL,
+        OrderSide::Buy,
+        Decimal::new(1, 3),
+        far_below,
+        TimeInForce::Gtc,
+    )
+    .with_client_order_id("outside-1");
+    h.client.place_order(&outside).await.unwrap();
+    engine.take_events();
+    let report = engine.reconcile().await.unwrap();
+    assert!(report.diffs.iter().any(|d| matches!(d, ReconcileDiff::UnknownExchangeOrder { client_order_id, .. } if client_order_id == "outside-1")), "{:?}", report.diffs);
+    assert!(report.drift_exceeded);
+    assert_eq!(report.reasons, vec![ReasonCode::DriftLimitExceeded]);
+    let events = engine.take_events();
+    let diff_events: Vec<_> = events
+        .iter()
+        .filter(|e| e.event_type == AuditEventType::ReconcileDiff)
+        .collect();
+    assert!(
+        diff_events
+            .iter()
+            .any(|e| e.reason_codes == vec![ReasonCode::ReconcileUnknownExchangeOrder])
+    );
+    let rest = events
+        .iter()
+        .find(|e| e.event_type == AuditEventType::ReconcileRest)
+        .unwrap();
+    assert!(rest.payload_json.contains("duration_ms"));
+    assert_eq!(rest.reason_codes, vec![ReasonCode::DriftLimitExceeded]);
+}
+
+#[tokio::test]
+async fn a_balance_moved_outside_livespot_is_drift() {
+    let h = Harness::start().await;
+    let mut engine = h.engine().await;
+    engine.reconcile().await.unwrap();
+    let body = serde_json::json!({"api_key": common::KEY, "asset": "BTC", "delta": "-0.5"});
+    let reply = h
+        .http
+        .post(format!("{}/admin/balances", h.sim.admin_url))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert!(reply.status().is_success());
+    let report = engine.reconcile().await.unwrap();
+    assert!(
+        report
+            .diffs
+            .iter()
+            .any(|d| matches!(d, ReconcileDiff::BalanceDrift { asset, .. } if asset == "BTC")),
+        "{:?}",
+        report.diffs
+    );
+    assert!(report.drift_exceeded);
+}
