@@ -142,30 +142,6 @@ pub fn check_order(
     check_trailing(spec, order)
 }
 
-pub fn check_open_counts(
-    spec: &SymbolSpec,
-    open_in_symbol: usize,
-    open_algo: usize,
-    is_algo: bool,
-) -> Result<(), ApiError> {
-    if spec
-        .filters
-        .max_num_orders
-        .is_some_and(|max| open_in_symbol >= usize::try_from(max).unwrap_or(usize::MAX))
-    {
-        return Err(ApiError::filter("MAX_NUM_ORDERS"));
-    }
-    if is_algo
-        && spec
-            .filters
-            .max_num_algo_orders
-            .is_some_and(|max| open_algo >= usize::try_from(max).unwrap_or(usize::MAX))
-    {
-        return Err(ApiError::filter("MAX_NUM_ALGO_ORDERS"));
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,20 +203,6 @@ mod tests {
         assert_eq!(
             code_msg(check_order(&spec, &limit(dec!(1000), dec!(1)), last)),
             (-1013, "Filter failure: PERCENT_PRICE_BY_SIDE".to_owned())
-        );
-    }
-
-    #[test]
-    fn open_order_counts_are_limited() {
-        let spec = btc();
-        assert!(check_open_counts(&spec, 199, 0, false).is_ok());
-        assert_eq!(
-            check_open_counts(&spec, 200, 0, false).unwrap_err().msg,
-            "Filter failure: MAX_NUM_ORDERS"
-        );
-        assert_eq!(
-            check_open_counts(&spec, 0, 5, true).unwrap_err().msg,
-            "Filter failure: MAX_NUM_ALGO_ORDERS"
         );
     }
 }

@@ -12,6 +12,7 @@ mod market;
 mod market_event;
 mod num;
 mod options;
+mod order_counts;
 mod params;
 mod rate_limit;
 mod rest;

@@ -91,3 +91,68 @@ async fn weight_pressure_gives_429_then_418() {
     let banned = sim.public("/api/v3/time").await;
     assert_eq!(banned.status.as_u16(), 418);
 }
+
+#[tokio::test]
+async fn count_and_position_filters_from_exchange_info_apply() {
+    let sim = start(SimOptions {
+        speed: Decimal::new(1, 2),
+        ..SimOptions::default()
+    })
+    .await;
+    let (bid, _) = sim.best("BTCUSDT").await;
+    let stop = price_text(bid * Decimal::new(9, 1));
+    for _ in 0..5 {
+        let placed = sim
+            .order(&format!(
+                "symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.01&stopPrice={stop}"
+            ))
+            .await;
+        assert_eq!(placed.status, StatusCode::OK, "{:?}", placed.body);
+    }
+    let sixth = sim
+        .order(&format!(
+            "symbol=BTCUSDT&side=SELL&type=STOP_LOSS&quantity=0.01&stopPrice={stop}"
+        ))
+        .await;
+    assert_eq!(sixth.body["msg"], "Filter failure: MAX_NUM_ALGO_ORDERS");
+    sim.create_account(
+        "whale",
+        "whalesecret",
+        serde_json::json!({"USDT": "100000000"}),
+    )
+    .await;
+    let (eth_bid, _) = sim.best("ETHUSDT").await;
+    let low = price_text(eth_bid * Decimal::new(25, 2));
+    let first = sim
+        .signed_as(
+            "whale",
+            "whalesecret",
+            Method::POST,
+            "/api/v3/order",
+            &format!(
+                "symbol=ETHUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=9000&price={low}"
+            ),
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::OK, "{:?}", first.body);
+    let second = sim
+        .signed_as(
+            "whale",
+            "whalesecret",
+            Method::POST,
+            "/api/v3/order",
+            &format!(
+                "symbol=ETHUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1001&price={low}"
+            ),
+        )
+        .await;
+    assert_eq!(second.body["msg"], "Filter failure: MAX_POSITION");
+    let info = sim.public("/api/v3/exchangeInfo").await.body;
+    let names: Vec<&str> = info["exchangeFilters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["filterType"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"EXCHANGE_MAX_NUM_ORDERS"));
+}

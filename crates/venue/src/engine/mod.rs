@@ -1,5 +1,6 @@
 mod account;
 mod cancel;
+mod count_checks;
 mod events;
 mod execute;
 mod new_order;

@@ -56,6 +56,15 @@ impl OrderList {
     }
 }
 
+fn list_adding(legs: &[NewOrder]) -> crate::order_counts::Counts {
+    crate::order_counts::Counts {
+        orders: legs.len(),
+        algo: legs.iter().filter(|l| l.order_type.is_stop()).count(),
+        iceberg: legs.iter().filter(|l| l.iceberg_qty.is_some()).count(),
+        lists: 1,
+    }
+}
+
 impl Engine {
     fn publish_list_status(&mut self, list_id: i64) {
         let now = self.now();
@@ -91,6 +100,7 @@ impl Engine {
             req.check_prices(last)?;
         }
         let legs = req.ordered_legs();
+        self.check_counts(api_key, &spec, list_adding(&legs))?;
         for leg in &legs {
             self.validate(api_key, leg, &spec)?;
         }

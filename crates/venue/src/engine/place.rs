@@ -74,9 +74,8 @@ impl Engine {
             ));
         }
         filters::check_order(spec, req, self.last_price(&req.symbol))?;
-        let open = self.open_orders(api_key, Some(&req.symbol));
-        let algo = open.iter().filter(|o| o.order_type.is_stop()).count();
-        filters::check_open_counts(spec, open.len(), algo, req.order_type.is_stop())?;
+        self.check_counts(api_key, spec, super::count_checks::adding_one(req))?;
+        self.check_position(api_key, req, spec)?;
         let duplicate = req.client_order_id.as_ref().is_some_and(|id| {
             self.open_orders(api_key, None)
                 .iter()

@@ -5,6 +5,7 @@ struct DefaultPair {
     tick: &'static str,
     step: &'static str,
     max_qty: &'static str,
+    max_position: &'static str,
 }
 
 const PAIRS: [DefaultPair; 5] = [
@@ -13,30 +14,35 @@ const PAIRS: [DefaultPair; 5] = [
         tick: "0.01000000",
         step: "0.00001000",
         max_qty: "9000.00000000",
+        max_position: "1000.00000000",
     },
     DefaultPair {
         base: "ETH",
         tick: "0.01000000",
         step: "0.00010000",
         max_qty: "9000.00000000",
+        max_position: "10000.00000000",
     },
     DefaultPair {
         base: "BNB",
         tick: "0.01000000",
         step: "0.00100000",
         max_qty: "9000.00000000",
+        max_position: "100000.00000000",
     },
     DefaultPair {
         base: "SOL",
         tick: "0.01000000",
         step: "0.00100000",
         max_qty: "90000.00000000",
+        max_position: "1000000.00000000",
     },
     DefaultPair {
         base: "XRP",
         tick: "0.00010000",
         step: "0.10000000",
         max_qty: "9222449.00000000",
+        max_position: "100000000.00000000",
     },
 ];
 
@@ -50,7 +56,11 @@ fn filters(pair: &DefaultPair) -> Value {
         {"filterType": "PERCENT_PRICE_BY_SIDE", "bidMultiplierUp": "5", "bidMultiplierDown": "0.2", "askMultiplierUp": "5", "askMultiplierDown": "0.2", "avgPriceMins": 5},
         {"filterType": "NOTIONAL", "minNotional": "5.00000000", "applyMinToMarket": true, "maxNotional": "9000000.00000000", "applyMaxToMarket": false, "avgPriceMins": 5},
         {"filterType": "MAX_NUM_ORDERS", "maxNumOrders": 200},
-        {"filterType": "MAX_NUM_ALGO_ORDERS", "maxNumAlgoOrders": 5}
+        {"filterType": "MAX_NUM_ALGO_ORDERS", "maxNumAlgoOrders": 5},
+        {"filterType": "MAX_NUM_ICEBERG_ORDERS", "maxNumIcebergOrders": 100},
+        {"filterType": "MAX_NUM_ORDER_LISTS", "maxNumOrderLists": 20},
+        {"filterType": "MAX_NUM_ORDER_AMENDS", "maxNumOrderAmends": 10},
+        {"filterType": "MAX_POSITION", "maxPosition": pair.max_position}
     ])
 }
 
@@ -90,7 +100,12 @@ pub fn default_exchange_info() -> Value {
         "timezone": "UTC",
         "serverTime": 0,
         "rateLimits": [],
-        "exchangeFilters": [],
+        "exchangeFilters": [
+            {"filterType": "EXCHANGE_MAX_NUM_ORDERS", "maxNumOrders": 1000},
+            {"filterType": "EXCHANGE_MAX_NUM_ALGO_ORDERS", "maxNumAlgoOrders": 200},
+            {"filterType": "EXCHANGE_MAX_NUM_ICEBERG_ORDERS", "maxNumIcebergOrders": 10000},
+            {"filterType": "EXCHANGE_MAX_NUM_ORDER_LISTS", "maxNumOrderLists": 20}
+        ],
         "symbols": PAIRS.iter().map(symbol).collect::<Vec<_>>()
     })
 }

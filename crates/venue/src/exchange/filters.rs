@@ -41,9 +41,8 @@ pub struct SymbolFilters {
     pub market_lot: Option<Range>,
     pub notional: Vec<Notional>,
     pub percent: Option<PercentBand>,
-    pub max_num_orders: Option<u32>,
-    pub max_num_algo_orders: Option<u32>,
     pub iceberg_parts: Option<u32>,
+    pub max_position: Option<Decimal>,
     pub trailing: Option<Trailing>,
 }
 
@@ -140,10 +139,7 @@ impl SymbolFilters {
                     name: "PERCENT_PRICE",
                 });
             }
-            "MAX_NUM_ORDERS" => self.max_num_orders = Some(int(filter, "maxNumOrders")),
-            "MAX_NUM_ALGO_ORDERS" => {
-                self.max_num_algo_orders = Some(int(filter, "maxNumAlgoOrders"));
-            }
+            "MAX_POSITION" => self.max_position = Some(dec(filter, "maxPosition")),
             "ICEBERG_PARTS" => self.iceberg_parts = Some(int(filter, "limit")),
             "TRAILING_DELTA" => {
                 self.trailing = Some(Trailing {

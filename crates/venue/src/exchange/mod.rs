@@ -11,6 +11,7 @@ pub use defaults::default_exchange_info;
 pub use symbol::SymbolSpec;
 
 use crate::error::VenueError;
+use crate::order_counts::CountLimits;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
@@ -33,6 +34,8 @@ impl Default for Limits {
 pub struct Exchange {
     pub symbols: BTreeMap<String, SymbolSpec>,
     pub limits: Limits,
+    pub global_filters: Vec<Value>,
+    pub counts: CountLimits,
 }
 
 impl Exchange {
@@ -53,7 +56,18 @@ impl Exchange {
                 detail: "symbols array is empty".to_owned(),
             });
         }
-        Ok(Self { symbols, limits })
+        let global_filters = info
+            .get("exchangeFilters")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let counts = CountLimits::parse(&global_filters, "EXCHANGE_");
+        Ok(Self {
+            symbols,
+            limits,
+            global_filters,
+            counts,
+        })
     }
 
     pub fn load(path: Option<&Path>, limits: Limits) -> Result<Self, VenueError> {
@@ -86,7 +100,7 @@ impl Exchange {
             "timezone": "UTC",
             "serverTime": server_time,
             "rateLimits": self.rate_limits_json(),
-            "exchangeFilters": [],
+            "exchangeFilters": self.global_filters,
             "symbols": selected.iter().map(|spec| spec.raw.clone()).collect::<Vec<_>>()
         })
     }

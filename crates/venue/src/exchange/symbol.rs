@@ -1,6 +1,7 @@
 use serde_json::Value;
 
 use super::filters::SymbolFilters;
+use crate::order_counts::CountLimits;
 
 #[derive(Debug, Clone)]
 #[expect(
@@ -19,6 +20,7 @@ pub struct SymbolSpec {
     pub allow_trailing_stop: bool,
     pub cancel_replace_allowed: bool,
     pub filters: SymbolFilters,
+    pub counts: CountLimits,
     pub raw: Value,
 }
 
@@ -39,11 +41,13 @@ impl SymbolSpec {
         if symbol.is_empty() {
             return None;
         }
-        let filters = raw
+        let filter_list = raw
             .get("filters")
             .and_then(Value::as_array)
-            .map(|list| SymbolFilters::parse(list))
+            .cloned()
             .unwrap_or_default();
+        let filters = SymbolFilters::parse(&filter_list);
+        let counts = CountLimits::parse(&filter_list, "");
         let order_types = raw
             .get("orderTypes")
             .and_then(Value::as_array)
@@ -65,6 +69,7 @@ impl SymbolSpec {
             allow_trailing_stop: flag(raw, "allowTrailingStop"),
             cancel_replace_allowed: flag(raw, "cancelReplaceAllowed"),
             filters,
+            counts,
             raw: raw.clone(),
             symbol,
         })
