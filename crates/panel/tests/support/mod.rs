@@ -3,6 +3,7 @@
     reason = "each test file uses a different subset of the helpers"
 )]
 
+pub mod cdp;
 pub mod seed;
 
 use std::path::Path;
