@@ -7,7 +7,7 @@ use crate::error::RiskProcessError;
 use crate::market_book::MarketBook;
 use crate::rules::{AccountView, Assessment, Proposal, RiskEngine, verdict_event};
 use crate::stale_block;
-use crate::wire::ProposalMessage;
+use crate::wire::{ProposalMarket, ProposalMessage};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeskSettings {
@@ -57,6 +57,10 @@ impl RiskDesk {
         self.account.update(view, as_of_ms);
     }
 
+    pub fn on_market(&mut self, market: &ProposalMarket, now_ms: i64) -> bool {
+        self.market.update(market, now_ms)
+    }
+
     pub fn account_as_of_ms(&self) -> Option<i64> {
         self.account.as_of_ms()
     }
@@ -68,10 +72,10 @@ impl RiskDesk {
         clock: &dyn Clock,
         nonce: String,
     ) -> Result<Judgement, RiskProcessError> {
-        if let Some(market) = &message.market {
-            self.market.update(market);
-        }
         let now_ms = clock.now_ms();
+        if let Some(market) = &message.market {
+            self.market.update(market, now_ms);
+        }
         let assessment = self.assess(&message.proposal, mode, clock);
         let event = verdict_event(&message.proposal, &assessment, self.settings.run_id.clone())?;
         let signed = match &assessment.intent {

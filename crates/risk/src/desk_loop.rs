@@ -8,6 +8,7 @@ use crate::audit_events::contract_violation_event;
 use crate::desk::RiskDesk;
 use crate::executor_link::Outgoing;
 use crate::inbound::{Inbound, unexpected};
+use crate::snapshot_feed::market_from_snapshot;
 use crate::wire::{decode_account, decode_proposal};
 
 #[derive(Debug)]
@@ -73,6 +74,9 @@ impl DeskLoop {
                     "executor refused a signed intent"
                 );
             }
+            (ProcessRole::Marketdata, Payload::MarketSnapshot { payload_json }) => {
+                self.on_snapshot(&payload_json);
+            }
             (_, Payload::Heartbeat { .. }) => {}
             (peer, payload) => self.handle(unexpected(peer, payload.kind())),
         }
@@ -129,6 +133,23 @@ impl DeskLoop {
             Err(violation) => self.handle(Inbound::Violation {
                 peer: ProcessRole::Executor,
                 kind: "ACCOUNT_STATE".to_owned(),
+                violation,
+            }),
+        }
+    }
+
+    fn on_snapshot(&mut self, payload_json: &str) {
+        match market_from_snapshot(payload_json) {
+            Ok(Some(market)) => {
+                self.desk.on_market(&market, SystemClock.now_ms());
+            }
+            Ok(None) => tracing::debug!(
+                reason = "RISK_VOLATILITY_UNKNOWN",
+                "snapshot without enough klines"
+            ),
+            Err(violation) => self.handle(Inbound::Violation {
+                peer: ProcessRole::Marketdata,
+                kind: "MARKET_SNAPSHOT".to_owned(),
                 violation,
             }),
         }

@@ -9,10 +9,11 @@ use tokio::sync::mpsc;
 use crate::desk::{DeskSettings, RiskDesk};
 use crate::desk_loop::DeskLoop;
 use crate::error::RiskProcessError;
-use crate::executor_link::{ExecutorLink, OUTGOING_QUEUE};
+use crate::executor_link::{ExecutorLink, OUTGOING_QUEUE, Outgoing};
 use crate::inbound::Inbound;
 use crate::intake::{RISK_ALLOWLIST, accept_peers, audit_rejections};
 use crate::rules::RiskEngine;
+use crate::subscribe::Subscription;
 
 pub const RISK_AUDIT_SPOOL_CAPACITY: usize = 10_000;
 pub const RISK_INBOX: usize = 256;
@@ -63,14 +64,7 @@ pub async fn serve(context: &ChildContext) -> Result<(), RiskProcessError> {
     let (inbox_tx, inbox) = mpsc::channel(RISK_INBOX);
     listen(context, &audit, inbox_tx.clone())?;
     let (outgoing_tx, outgoing) = mpsc::channel(OUTGOING_QUEUE);
-    let executor = ExecutorLink {
-        endpoint: endpoint_of(context, ProcessRole::Executor),
-        keys: keys.ipc.clone(),
-        limits,
-        inbox: inbox_tx,
-        shutdown,
-    };
-    tokio::spawn(executor.run(outgoing));
+    spawn_peer_links(context, inbox_tx, outgoing);
     let settings = DeskSettings::from_config(&context.config, Some(keys.run_id.clone()));
     let desk_loop = DeskLoop {
         desk: RiskDesk::new(
@@ -86,6 +80,30 @@ pub async fn serve(context: &ChildContext) -> Result<(), RiskProcessError> {
     desk_loop.run(inbox).await;
     flush_audit(&audit).await;
     Ok(())
+}
+
+fn spawn_peer_links(
+    context: &ChildContext,
+    inbox: mpsc::Sender<Inbound>,
+    outgoing: mpsc::Receiver<Outgoing>,
+) {
+    let shutdown = context.link.shutdown();
+    let executor = ExecutorLink {
+        endpoint: endpoint_of(context, ProcessRole::Executor),
+        keys: context.keys.ipc.clone(),
+        limits: ipc_limits(context),
+        inbox: inbox.clone(),
+        shutdown: shutdown.clone(),
+    };
+    tokio::spawn(executor.run(outgoing));
+    let marketdata = Subscription {
+        endpoint: endpoint_of(context, ProcessRole::Marketdata),
+        keys: context.keys.ipc.clone(),
+        limits: ipc_limits(context),
+        inbox,
+        shutdown,
+    };
+    tokio::spawn(marketdata.run());
 }
 
 fn endpoint_of(context: &ChildContext, role: ProcessRole) -> Endpoint {

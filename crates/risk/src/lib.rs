@@ -9,7 +9,9 @@ mod inbound;
 mod intake;
 mod market_book;
 pub mod rules;
+mod snapshot_feed;
 mod stale_block;
+mod subscribe;
 mod wire;
 
 #[cfg(test)]
@@ -22,4 +24,5 @@ pub use executor_link::{EXECUTOR_RECONNECT_PAUSE, OUTGOING_QUEUE};
 pub use frame::{RISK_AUDIT_FLUSH_TIMEOUT, ipc_limits, run, serve};
 pub use intake::RISK_ALLOWLIST;
 pub use market_book::MarketBook;
+pub use snapshot_feed::{RISK_VOLATILITY_RETURNS, market_from_snapshot};
 pub use wire::{ProposalMarket, ProposalMessage, ProposalWire, decode_account, decode_proposal};

@@ -11,14 +11,17 @@ pub struct MarketBook {
 }
 
 impl MarketBook {
-    pub fn update(&mut self, market: &ProposalMarket) {
+    pub fn update(&mut self, market: &ProposalMarket, now_ms: i64) -> bool {
         let newer = self
             .latest
             .get(&market.symbol)
             .is_none_or(|held| market.snapshot_ts_ms >= held.snapshot_ts_ms);
-        if newer {
+        let from_the_past = market.snapshot_ts_ms <= now_ms;
+        let accepted = newer && from_the_past;
+        if accepted {
             self.latest.insert(market.symbol.clone(), market.clone());
         }
+        accepted
     }
 
     pub fn view_at(&self, now_ms: i64) -> MarketView {
@@ -65,7 +68,7 @@ mod tests {
     #[test]
     fn the_age_is_measured_from_the_snapshot_at_assessment_time() {
         let mut book = MarketBook::default();
-        book.update(&market("BTCUSDT", 10_000, "2"));
+        assert!(book.update(&market("BTCUSDT", 10_000, "2"), 13_500));
         let view = book.view_at(13_500);
         let btc = view.symbol(&Symbol::new("BTCUSDT").unwrap()).unwrap();
         assert_eq!(btc.last_update_age_ms, 3_500);
@@ -76,11 +79,18 @@ mod tests {
     #[test]
     fn an_older_snapshot_does_not_replace_a_newer_one() {
         let mut book = MarketBook::default();
-        book.update(&market("BTCUSDT", 20_000, "3"));
-        book.update(&market("BTCUSDT", 10_000, "9"));
+        assert!(book.update(&market("BTCUSDT", 20_000, "3"), 20_000));
+        assert!(!book.update(&market("BTCUSDT", 10_000, "9"), 20_000));
         let view = book.view_at(20_000);
         let btc = view.symbol(&Symbol::new("BTCUSDT").unwrap()).unwrap();
         assert_eq!(btc.spread_bps, Bps::parse("3").unwrap());
         assert_eq!(btc.last_update_age_ms, 0);
+    }
+
+    #[test]
+    fn a_snapshot_from_the_future_is_not_taken_as_fresh() {
+        let mut book = MarketBook::default();
+        assert!(!book.update(&market("BTCUSDT", 20_001, "3"), 20_000));
+        assert_eq!(book.view_at(20_000).symbols.len(), 0);
     }
 }
