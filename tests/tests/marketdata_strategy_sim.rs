@@ -24,6 +24,12 @@ fn tuned_line(line: &str) -> Option<String> {
         "publish_interval_ms" => "publish_interval_ms = 500".to_owned(),
         "strategy_cycle_interval_ms" => "strategy_cycle_interval_ms = 1000".to_owned(),
         "kline_backfill" => "kline_backfill = 120".to_owned(),
+        "regime_min_volatility_bps" => "regime_min_volatility_bps = \"0.5\"".to_owned(),
+        "maker_fee_bps" => "maker_fee_bps = \"0\"".to_owned(),
+        "taker_fee_bps" => "taker_fee_bps = \"0\"".to_owned(),
+        "min_edge_bps" => "min_edge_bps = \"0\"".to_owned(),
+        "expected_slippage_bps" => "expected_slippage_bps = \"0\"".to_owned(),
+        "timeout_ms" => "timeout_ms = 300".to_owned(),
         _ => return None,
     })
 }
@@ -36,6 +42,16 @@ fn tune_config(var: &TestVar) {
         .map(|line| tuned_line(line).unwrap_or_else(|| line.to_owned()))
         .collect();
     std::fs::write(&var.config, tuned.join("\n")).unwrap();
+}
+
+fn audit_rows(var: &TestVar, sql: &str) -> i64 {
+    let path = var.path().join("data").join("audit.sqlite");
+    let Ok(db) =
+        rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+    else {
+        return 0;
+    };
+    db.query_row(sql, [], |row| row.get(0)).unwrap_or(0)
 }
 
 fn http_post(base_url: &str, path: &str, body: &str) -> Option<String> {
@@ -131,12 +147,83 @@ fn strategy_decides_on_sim_streams_and_a_stream_stall_degrades_then_clears() {
     let clean_cycles = var.log_text("marketdata").matches("clean cycle").count();
     assert!(clean_cycles >= 2, "fewer than 2 clean cycles logged");
     let decisions_before_stop = count_events(&var, "DECISION", "strategy");
+    stop(&mut launcher);
+    assert!(decisions_before_stop >= 3);
+}
+
+const PROPOSALS_SQL: &str = "SELECT COUNT(*) FROM stage_changes WHERE source = 'strategy' \
+     AND to_state IN ('PROPOSAL_SENT_TO_RISK', 'PROPOSAL_AUDITED_ONLY')";
+
+#[test]
+fn allowed_entries_pass_the_gate_and_reach_risk_as_proposals() {
+    let var = TestVar::new();
+    tune_config(&var);
+    let mut launcher = var.launch(&["--sim", "--duration", "40"]);
+    var.wait_for_panel(Duration::from_secs(30));
+    let proposed = wait_until(Duration::from_secs(35), || {
+        (audit_rows(&var, PROPOSALS_SQL) >= 1).then_some(())
+    });
+    assert!(
+        proposed.is_some(),
+        "no proposal: {}",
+        var.log_text("strategy")
+    );
+    let allowed = audit_rows(
+        &var,
+        "SELECT COUNT(*) FROM ai_gate_events WHERE verdict = 'ALLOW'",
+    );
+    assert!(allowed >= 1, "no ALLOW ai_gate_events row");
+    stop(&mut launcher);
+}
+
+#[test]
+fn a_timing_out_gate_under_ai_dec_2_degrades_with_an_alert_and_sends_no_proposal() {
+    let var = TestVar::new();
+    tune_config(&var);
+    std::fs::create_dir_all(var.path().join("sim")).unwrap();
+    std::fs::write(
+        var.path().join("sim").join("openai-stub.json"),
+        r#"{"replies":["timeout"],"timeout_sleep_ms":2000}"#,
+    )
+    .unwrap();
+    let mut launcher = var.launch(&["--sim", "--duration", "40"]);
+    let panel = var.wait_for_panel(Duration::from_secs(30));
+    let failed = wait_until(Duration::from_secs(35), || {
+        let sql = "SELECT COUNT(*) FROM ai_gate_events WHERE reason_codes LIKE '%AI_TIMEOUT%'";
+        (audit_rows(&var, sql) >= 1).then_some(())
+    });
+    assert!(
+        failed.is_some(),
+        "no AI_TIMEOUT row: {}",
+        var.log_text("strategy")
+    );
+    assert_eq!(
+        wait_mode(&panel, "DEGRADE", Duration::from_secs(10)).as_deref(),
+        Some("DEGRADE")
+    );
+    let alerted = wait_until(Duration::from_secs(10), || {
+        let alerts = trail_lines(&var)
+            .iter()
+            .filter(|line| line["event_type"] == "ALERT_RAISED")
+            .filter(|line| {
+                line["reason_codes"]
+                    .as_array()
+                    .is_some_and(|c| c.iter().any(|c| c == "AI_TIMEOUT"))
+            })
+            .count();
+        (alerts >= 1).then_some(())
+    });
+    assert!(alerted.is_some(), "no ALERT_RAISED with AI_TIMEOUT");
+    assert_eq!(audit_rows(&var, PROPOSALS_SQL), 0);
+    stop(&mut launcher);
+}
+
+fn stop(launcher: &mut std::process::Child) {
     let stopped = std::process::Command::new("kill")
         .arg("-TERM")
         .arg(launcher.id().to_string())
         .status()
         .unwrap();
     assert!(stopped.success());
-    assert_eq!(wait_exit(&mut launcher, Duration::from_secs(30)), Some(0));
-    assert!(decisions_before_stop >= 3);
+    assert_eq!(wait_exit(launcher, Duration::from_secs(30)), Some(0));
 }

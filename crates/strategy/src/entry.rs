@@ -54,6 +54,9 @@ impl EntryPath<'_> {
             return false;
         };
         if self.link.mode() != SysMode::Normal {
+            if let Some(gate) = gate.filter(|gate| gate.holds_condition()) {
+                self.gated(gate, ids, outcome, decision).await;
+            }
             let reasons = [ReasonCode::RiskSysModeNotNormal];
             self.held(ids, outcome, "ENTRY_HELD_SYS_MODE", &reasons);
             return false;

@@ -73,6 +73,10 @@ impl GateRunner {
         })
     }
 
+    pub fn holds_condition(&self) -> bool {
+        self.conditions.values().any(ConditionTracker::is_raised)
+    }
+
     pub async fn evaluate(
         &mut self,
         decision: &Decision,
