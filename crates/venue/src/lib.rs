@@ -23,6 +23,7 @@ mod signing;
 mod state;
 mod streams;
 mod ws_api;
+mod ws_methods;
 
 pub use error::VenueError;
 pub use faults::{FaultKind, FaultSpec};

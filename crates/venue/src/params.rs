@@ -95,6 +95,23 @@ impl Params {
         })
     }
 
+    pub fn from_ws(map: &serde_json::Map<String, serde_json::Value>) -> Self {
+        let text = |value: &serde_json::Value| {
+            value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_owned)
+        };
+        Self {
+            values: map
+                .iter()
+                .filter(|(k, _)| k.as_str() != "signature")
+                .map(|(k, v)| (k.clone(), text(v)))
+                .collect(),
+            signature: map.get("signature").map(text),
+            payload: crate::signing::ws_payload(map),
+        }
+    }
+
     pub fn get(&self, key: &str) -> Option<&str> {
         self.values.get(key).map(String::as_str)
     }

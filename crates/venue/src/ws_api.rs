@@ -150,8 +150,9 @@ fn handle(shared: &Shared, session: &mut Session, text: &str) -> Vec<Value> {
             )),
             Vec::new(),
         ),
-        _ => (
-            Err(ApiError::bad(-1020, "This operation is not supported.")),
+        other => (
+            crate::ws_methods::call(&mut engine, other, params)
+                .unwrap_or_else(|| Err(ApiError::bad(-1020, "This operation is not supported."))),
             Vec::new(),
         ),
     };

@@ -169,3 +169,69 @@ async fn cancel_balance_update_list_status_and_unsubscribe() {
     let ended = next_json(&mut socket).await;
     assert_eq!(ended["event"]["e"], "eventStreamTerminated");
 }
+
+fn signed_params(mut params: serde_json::Map<String, Value>) -> Value {
+    params.insert("apiKey".to_owned(), json!(KEY));
+    params.insert("timestamp".to_owned(), json!(now_ms()));
+    let mut pairs: Vec<(String, String)> = params
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                v.as_str().map_or_else(|| v.to_string(), str::to_owned),
+            )
+        })
+        .collect();
+    pairs.sort();
+    let payload = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&");
+    params.insert("signature".to_owned(), json!(hmac_hex(SECRET, &payload)));
+    Value::Object(params)
+}
+
+#[tokio::test]
+async fn ws_api_trading_methods_share_the_rest_engine() {
+    let sim = start_default().await;
+    let mut socket = subscribe(&sim).await;
+    let (bid, _) = sim.best("BTCUSDT").await;
+    let price = price_text(bid * Decimal::new(9, 1));
+    let order = json!({"symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC", "quantity": "0.01", "price": price, "newClientOrderId": "wsorder1"});
+    send_json(&mut socket, &json!({"id": "p1", "method": "order.place", "params": signed_params(order.as_object().unwrap().clone())})).await;
+    let placed = common::next_matching(&mut socket, 10, |v| v["id"] == "p1").await;
+    assert_eq!(placed["status"], 200, "{placed}");
+    assert_eq!(placed["result"]["status"], "NEW");
+    if let Some(path) = common::shared_or_skip("binance/samples/ws_api_response_success.json") {
+        let sample: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let mut diffs = Vec::new();
+        common::shape::shape_diff("$", &sample, &placed, &["fills"], &mut diffs);
+        assert!(diffs.is_empty(), "{diffs:?}");
+    }
+    let status = json!({"symbol": "BTCUSDT", "origClientOrderId": "wsorder1"});
+    send_json(&mut socket, &json!({"id": "s1", "method": "order.status", "params": signed_params(status.as_object().unwrap().clone())})).await;
+    let queried = common::next_matching(&mut socket, 10, |v| v["id"] == "s1").await;
+    assert_eq!(queried["result"]["clientOrderId"], "wsorder1");
+    let mut forged = signed_params(
+        json!({"symbol": "BTCUSDT", "origClientOrderId": "wsorder1"})
+            .as_object()
+            .unwrap()
+            .clone(),
+    );
+    forged["signature"] = json!("00");
+    send_json(
+        &mut socket,
+        &json!({"id": "c1", "method": "order.cancel", "params": forged}),
+    )
+    .await;
+    let refused = common::next_matching(&mut socket, 10, |v| v["id"] == "c1").await;
+    assert_eq!(refused["error"]["code"], -1022);
+    send_json(
+        &mut socket,
+        &json!({"id": "t1", "method": "ticker.price", "params": {"symbol": "ETHUSDT"}}),
+    )
+    .await;
+    let ticker = common::next_matching(&mut socket, 10, |v| v["id"] == "t1").await;
+    assert!(ticker["result"]["price"].is_string());
+}

@@ -136,7 +136,7 @@ fn process(engine: &mut Engine, request: &RestRequest) -> RestReply {
         Ok(params) => params,
         Err(error) => return error_reply(engine, &error),
     };
-    match run_route(engine, route, request, &params) {
+    match run_route(engine, route, request.api_key.as_deref(), &params) {
         Ok(value) => success(engine, route, &params, &value),
         Err(error) => error_reply(engine, &error),
     }
@@ -165,10 +165,22 @@ fn pre_faults(engine: &mut Engine, route: &Route, params: &Params) -> Result<(),
     Ok(())
 }
 
+pub fn dispatch(
+    engine: &mut Engine,
+    method: &str,
+    path: &str,
+    params: &Params,
+    api_key: Option<&str>,
+) -> Result<Value, ApiError> {
+    let route = routes::find(method, path)
+        .ok_or_else(|| ApiError::bad(-1020, "This operation is not supported."))?;
+    run_route(engine, route, api_key, params)
+}
+
 fn run_route(
     engine: &mut Engine,
     route: &Route,
-    request: &RestRequest,
+    api_key: Option<&str>,
     params: &Params,
 ) -> Result<Value, ApiError> {
     pre_faults(engine, route, params)?;
@@ -177,20 +189,19 @@ fn run_route(
     if route.effect == OrderEffect::None {
         engine.rate.charge(now, (route.weight)(params), limits)?;
     }
-    let outcome = auth::authenticate(engine, route, request.api_key.as_deref(), params, now)
-        .and_then(|api_key| {
-            let partial = route.effect == OrderEffect::Places
-                && engine
-                    .faults
-                    .take(FaultKind::PartialFills, scope(route, params, now))
-                    .is_some();
-            let ctx = Ctx {
-                params,
-                api_key: &api_key,
-                partial,
-            };
-            (route.handler)(engine, &ctx)
-        });
+    let outcome = auth::authenticate(engine, route, api_key, params, now).and_then(|api_key| {
+        let partial = route.effect == OrderEffect::Places
+            && engine
+                .faults
+                .take(FaultKind::PartialFills, scope(route, params, now))
+                .is_some();
+        let ctx = Ctx {
+            params,
+            api_key: &api_key,
+            partial,
+        };
+        (route.handler)(engine, &ctx)
+    });
     let failed_order = outcome.is_err() && route.effect != OrderEffect::None;
     if let (true, Err(limited)) = (
         failed_order,
