@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::samples::{account_holding_btc, entry_json, exit_json};
+use common::samples::{
+    account_holding_btc, entry_json, entry_without_market_json, exit_json, snapshot_json,
+};
 use common::{Harness, start};
 use livespot_domain::{
     AuditEventType, CorrelationIds, DecisionId, IntentKind, ProcessRole, ReasonCode, SignedIntent,
@@ -49,16 +51,23 @@ async fn publish_account_state(harness: &Harness) -> anyhow::Result<Connection> 
 }
 
 async fn first_approved_entry(harness: &mut Harness) -> anyhow::Result<String> {
+    first_approved(harness, entry_json).await
+}
+
+async fn first_approved(
+    harness: &mut Harness,
+    proposal: fn(&str) -> String,
+) -> anyhow::Result<String> {
     for attempt in 0..ATTEMPTS_UNTIL_ACCOUNT_STATE_APPLIED {
         let decision = format!("dec-try-{attempt}");
-        harness.propose(entry_json(&decision)).await?;
+        harness.propose(proposal(&decision)).await?;
         let reasons = verdict_reasons(harness, &decision).await;
         if reasons.is_empty() {
             return Ok(decision);
         }
-        assert_eq!(reasons, vec![ReasonCode::RiskStaleData]);
+        assert_eq!(reasons.first(), Some(&ReasonCode::RiskStaleData));
     }
-    anyhow::bail!("no entry approved after the account state was published")
+    anyhow::bail!("no entry approved after account state and market data were published")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -128,6 +137,25 @@ async fn a_role_outside_the_allowlist_is_refused_and_audited() -> anyhow::Result
         .await;
     assert!(!rejected.reason_codes.is_empty());
     assert!(rejected.payload_json.contains("panel"));
+    assert_eq!(harness.stop().await, ExitStatus::Success);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn entries_without_market_data_are_judged_on_the_snapshots_risk_follows() -> anyhow::Result<()>
+{
+    let mut harness = start("run-risk-marketdata").await?;
+    harness
+        .propose(entry_without_market_json("dec-no-market"))
+        .await?;
+    let reasons = verdict_reasons(&mut harness, "dec-no-market").await;
+    assert_eq!(reasons.first(), Some(&ReasonCode::RiskStaleData));
+    let _executor = publish_account_state(&harness).await?;
+    harness.snapshots.send(snapshot_json()).await?;
+    let approved = first_approved(&mut harness, entry_without_market_json).await?;
+    let signed = harness.next_intent().await;
+    assert_eq!(signed.intent.decision_id.as_str(), approved);
+    verify(&harness, &signed);
     assert_eq!(harness.stop().await, ExitStatus::Success);
     Ok(())
 }

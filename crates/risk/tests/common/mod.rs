@@ -28,6 +28,7 @@ pub struct Harness {
     pub audit_events: mpsc::Receiver<AuditEvent>,
     pub intents: mpsc::Receiver<SignedIntent>,
     pub strategy: Connection,
+    pub snapshots: mpsc::Sender<String>,
 }
 
 impl Harness {
@@ -78,12 +79,13 @@ impl Harness {
     }
 }
 
-pub async fn start(run: &str) -> anyhow::Result<Harness> {
-    let var_dir = tempfile::tempdir()?;
-    let secrets = RunSecrets::generate(RunId::new(run)?);
-    let config = Config::shipped()?;
-    let (audit_tx, audit_events) = mpsc::channel(256);
-    let (intent_tx, intents) = mpsc::channel(64);
+struct TestPeers {
+    audit_events: mpsc::Receiver<AuditEvent>,
+    intents: mpsc::Receiver<SignedIntent>,
+    snapshots: mpsc::Sender<String>,
+}
+
+fn spawn_test_peers(secrets: &RunSecrets, var_dir: &TempDir) -> anyhow::Result<TestPeers> {
     let peer_listener = |role: ProcessRole| {
         let endpoint = Endpoint::for_role(var_dir.path(), &secrets.run_id, role);
         let keys = secrets.keys_for(role, &[ProcessRole::Risk]);
@@ -94,27 +96,36 @@ pub async fn start(run: &str) -> anyhow::Result<Harness> {
             IpcLimits::default(),
         )
     };
-    tokio::spawn(test_peer_audit(
-        peer_listener(ProcessRole::Audit)?,
-        audit_tx,
-    ));
-    tokio::spawn(test_peer_executor(
-        peer_listener(ProcessRole::Executor)?,
-        intent_tx,
-    ));
+    let (audit_tx, audit_events) = mpsc::channel(256);
+    let (intent_tx, intents) = mpsc::channel(64);
+    let (snapshots, snapshot_rx) = mpsc::channel(16);
+    let audit = peer_listener(ProcessRole::Audit)?;
+    tokio::spawn(test_peer_audit(audit, audit_tx));
+    let executor = peer_listener(ProcessRole::Executor)?;
+    tokio::spawn(test_peer_executor(executor, intent_tx));
+    let marketdata = peer_listener(ProcessRole::Marketdata)?;
+    tokio::spawn(test_peer_marketdata(marketdata, snapshot_rx));
+    Ok(TestPeers {
+        audit_events,
+        intents,
+        snapshots,
+    })
+}
+
+pub async fn start(run: &str) -> anyhow::Result<Harness> {
+    let var_dir = tempfile::tempdir()?;
+    let secrets = RunSecrets::generate(RunId::new(run)?);
+    let config = Config::shipped()?;
+    let peers = spawn_test_peers(&secrets, &var_dir)?;
     let (mode, mode_rx) = watch::channel(SysMode::Normal);
     let shutdown = CancellationToken::new();
     let context = risk_context(&secrets, &config, &var_dir, mode_rx, shutdown.clone());
     let risk = tokio::spawn(livespot_risk::run(context));
     let strategy_keys = secrets.keys_for(ProcessRole::Strategy, &[]);
     let endpoint = Endpoint::for_role(var_dir.path(), &secrets.run_id, ProcessRole::Risk);
-    let strategy = connect_with_retry(
-        &endpoint,
-        &strategy_keys,
-        IpcLimits::default(),
-        RetryPolicy::default(),
-    )
-    .await?;
+    let policy = RetryPolicy::default();
+    let strategy =
+        connect_with_retry(&endpoint, &strategy_keys, IpcLimits::default(), policy).await?;
     Ok(Harness {
         secrets,
         config,
@@ -122,9 +133,10 @@ pub async fn start(run: &str) -> anyhow::Result<Harness> {
         mode,
         shutdown,
         risk,
-        audit_events,
-        intents,
+        audit_events: peers.audit_events,
+        intents: peers.intents,
         strategy,
+        snapshots: peers.snapshots,
     })
 }
 
@@ -187,6 +199,22 @@ async fn test_peer_executor(mut listener: Listener, intents: mpsc::Sender<Signed
             {
                 return;
             }
+        }
+    }
+}
+
+async fn test_peer_marketdata(mut listener: Listener, mut snapshots: mpsc::Receiver<String>) {
+    let Ok(mut connection) = listener.accept().await else {
+        return;
+    };
+    while let Some(payload_json) = snapshots.recv().await {
+        let payload = Payload::MarketSnapshot { payload_json };
+        if connection
+            .send(CorrelationIds::default(), payload)
+            .await
+            .is_err()
+        {
+            return;
         }
     }
 }

@@ -3,8 +3,9 @@
 use std::collections::BTreeMap;
 
 use livespot_domain::{
-    Bps, CycleId, Decision, DecisionId, EntryKind, EntryPlan, ExitPlan, Fallback, Notional, Price,
-    Quantity, Regime, Score, Side, SnapshotId, Symbol, TrailingMode, sha256_hex,
+    Bps, CycleId, Decision, DecisionId, EntryKind, EntryPlan, ExitPlan, Fallback, Kline,
+    MarketSnapshot, Notional, Price, Quantity, Regime, Score, Side, SnapshotId, Symbol,
+    TrailingMode, sha256_hex,
 };
 use livespot_ipc::system_now_ms;
 use livespot_risk::ProposalMarket;
@@ -129,6 +130,55 @@ pub fn exit_json(id: &str) -> String {
             limit_price: None,
             exit_plan: None,
         }),
+        market: None,
+    };
+    serde_json::to_string(&ProposalWire::from_message(&message)).unwrap()
+}
+
+fn kline(open_time_ms: i64, close: &str) -> Kline {
+    Kline {
+        open_time_ms,
+        close_time_ms: open_time_ms + 59_999,
+        open: p(close),
+        high: p(close),
+        low: p(close),
+        close: p(close),
+        volume: q("1"),
+    }
+}
+
+pub fn snapshot_json() -> String {
+    let now_ms = system_now_ms();
+    let klines = (0..40_i64)
+        .map(|index| {
+            let close = if index % 2 == 0 { "100" } else { "100.2" };
+            kline(now_ms - 60_000 * (41 - index), close)
+        })
+        .collect();
+    let snapshot = MarketSnapshot {
+        snapshot_id: SnapshotId::new("snap-md").unwrap(),
+        symbol: btc(),
+        ts_ms: now_ms,
+        best_bid: p("99.99"),
+        best_ask: p("100.01"),
+        last_price: p("100"),
+        bids: vec![],
+        asks: vec![],
+        klines,
+        book_update_id: 1,
+        ws_age_ms: 0,
+        rest_age_ms: 0,
+    };
+    serde_json::json!({
+        "snapshot": snapshot,
+        "filters": { "step_size": "0.01", "min_qty": "0.01", "min_notional": "5" },
+    })
+    .to_string()
+}
+
+pub fn entry_without_market_json(id: &str) -> String {
+    let message = ProposalMessage {
+        proposal: Proposal::Entry(decision(id, system_now_ms())),
         market: None,
     };
     serde_json::to_string(&ProposalWire::from_message(&message)).unwrap()
