@@ -17,5 +17,5 @@ pub use frame::run;
 pub use message::{FiltersView, SnapshotMessage};
 pub use settings::{MarketdataSettings, client_config};
 pub use snapshot::{SNAPSHOT_BOOK_LEVELS, SnapshotClock, build_message};
-pub use store::{BookView, MarketStore, SymbolMarket, TickerView};
+pub use store::{BookView, MarketStore, SymbolMarket, TickerView, domain_kline};
 pub use universe::{Selection, select_symbols};
