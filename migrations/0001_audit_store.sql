@@ -1,3 +1,4 @@
+PRAGMA page_size = 16384;
 CREATE TABLE chain_head (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     event_count INTEGER NOT NULL,

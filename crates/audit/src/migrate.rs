@@ -90,6 +90,10 @@ mod tests {
         assert_eq!(second.from_version, LATEST_SCHEMA_VERSION);
         let conn = Connection::open(&path).unwrap();
         ensure_schema_current(&conn, &path).unwrap();
+        let page_size: i64 = conn
+            .query_row("PRAGMA page_size", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(page_size, 16_384);
     }
 
     #[test]

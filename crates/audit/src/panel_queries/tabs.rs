@@ -74,6 +74,15 @@ impl PanelQueries {
         )
     }
 
+    pub fn stage_changes_named(&self, stage: &str, limit: u32) -> Result<Vec<JsonRow>, AuditError> {
+        self.rows(
+            "SELECT s.event_id, s.ts_ms, s.source, s.to_state AS stage, e.cycle_id, e.payload_json \
+             FROM stage_changes s JOIN events e ON e.event_id = s.event_id \
+             WHERE s.kind = 'STAGE_CHANGED' AND s.to_state = ?1 ORDER BY s.event_id DESC LIMIT ?2",
+            params![stage, limit],
+        )
+    }
+
     pub fn intents(&self, filter: &RowFilter) -> Result<Vec<JsonRow>, AuditError> {
         self.rows(
             "SELECT i.event_id, i.ts_ms, i.run_id, i.cycle_id, i.decision_id, i.order_intent_id, \
