@@ -90,7 +90,8 @@ fn build_engine(options: &SimOptions) -> Result<Engine, VenueError> {
 }
 
 async fn tick_loop(shared: Arc<Shared>, interval_ms: u64) {
-    let mut interval = tokio::time::interval(Duration::from_millis(interval_ms));
+    let period = Duration::from_millis(interval_ms);
+    let mut interval = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
     interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         interval.tick().await;

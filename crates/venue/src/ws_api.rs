@@ -107,6 +107,38 @@ fn unsubscribe(
     (Ok(json!({})), events)
 }
 
+type Outcome = (Result<Value, ApiError>, Vec<Value>);
+
+fn route_method(
+    engine: &mut Engine,
+    session: &mut Session,
+    method: &str,
+    params: &Map<String, Value>,
+    now: i64,
+) -> Outcome {
+    match method {
+        "ping" => (Ok(json!({})), Vec::new()),
+        "time" => (Ok(json!({"serverTime": now})), Vec::new()),
+        "userDataStream.subscribe.signature" => (subscribe(engine, session, params), Vec::new()),
+        "userDataStream.unsubscribe" => unsubscribe(session, params, now),
+        "session.subscriptions" => (
+            Ok(json!(
+                session
+                    .subscriptions
+                    .keys()
+                    .map(|id| json!({"subscriptionId": id}))
+                    .collect::<Vec<_>>()
+            )),
+            Vec::new(),
+        ),
+        other => (
+            crate::ws_methods::call(engine, other, params)
+                .unwrap_or_else(|| Err(ApiError::bad(-1020, "This operation is not supported."))),
+            Vec::new(),
+        ),
+    }
+}
+
 fn handle(shared: &Shared, session: &mut Session, text: &str) -> Vec<Value> {
     let mut engine = shared.lock();
     let Ok(request) = serde_json::from_str::<Value>(text) else {
@@ -133,29 +165,7 @@ fn handle(shared: &Shared, session: &mut Session, text: &str) -> Vec<Value> {
         let error = banned.with_data(json!({"serverTime": now, "retryAfter": until}));
         return vec![respond(&mut engine, &id, Err(error))];
     }
-    let (outcome, mut extra) = match method {
-        "ping" => (Ok(json!({})), Vec::new()),
-        "time" => (Ok(json!({"serverTime": now})), Vec::new()),
-        "userDataStream.subscribe.signature" => {
-            (subscribe(&mut engine, session, params), Vec::new())
-        }
-        "userDataStream.unsubscribe" => unsubscribe(session, params, now),
-        "session.subscriptions" => (
-            Ok(json!(
-                session
-                    .subscriptions
-                    .keys()
-                    .map(|id| json!({"subscriptionId": id}))
-                    .collect::<Vec<_>>()
-            )),
-            Vec::new(),
-        ),
-        other => (
-            crate::ws_methods::call(&mut engine, other, params)
-                .unwrap_or_else(|| Err(ApiError::bad(-1020, "This operation is not supported."))),
-            Vec::new(),
-        ),
-    };
+    let (outcome, mut extra) = route_method(&mut engine, session, method, params, now);
     let mut replies = vec![respond(&mut engine, &id, outcome)];
     replies.append(&mut extra);
     replies
