@@ -35,11 +35,23 @@ fn tuned_line(line: &str) -> Option<String> {
 }
 
 fn tune_config(var: &TestVar) {
+    tune_config_with(var, &[]);
+}
+
+fn tune_config_with(var: &TestVar, extra: &[(&str, &str)]) {
     let text = std::fs::read_to_string(&var.config).unwrap();
     assert!(text.contains("[marketdata]"), "config has no [marketdata]");
     let tuned: Vec<String> = text
         .lines()
-        .map(|line| tuned_line(line).unwrap_or_else(|| line.to_owned()))
+        .map(|line| {
+            let key = line.split('=').next().unwrap_or_default().trim();
+            extra
+                .iter()
+                .find(|(name, _)| *name == key)
+                .map(|(name, value)| format!("{name} = {value}"))
+                .or_else(|| tuned_line(line))
+                .unwrap_or_else(|| line.to_owned())
+        })
         .collect();
     std::fs::write(&var.config, tuned.join("\n")).unwrap();
 }
@@ -226,4 +238,37 @@ fn stop(launcher: &mut std::process::Child) {
         .unwrap();
     assert!(stopped.success());
     assert_eq!(wait_exit(launcher, Duration::from_secs(30)), Some(0));
+}
+
+#[test]
+fn slow_rest_answers_raise_rest_latency_degrade_which_clears_when_fast_again() {
+    let var = TestVar::new();
+    tune_config_with(
+        &var,
+        &[("ticker_refresh_secs", "1"), ("rest_latency_max_ms", "300")],
+    );
+    let mut launcher = var.launch(&["--sim", "--duration", "40"]);
+    let panel = var.wait_for_panel(Duration::from_secs(30));
+    assert_eq!(
+        wait_mode(&panel, "NORMAL", Duration::from_secs(15)).as_deref(),
+        Some("NORMAL")
+    );
+    let admin = var.endpoints().unwrap()["venue"]["admin"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let body = r#"{"kind":"delay","ms":900,"seconds":3,"path":"/api/v3/ticker/24hr"}"#;
+    let answer = http_post(&admin, "/admin/faults", body).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 2"), "fault refused: {answer}");
+    let degraded = wait_until(Duration::from_secs(10), || {
+        (mode_changes_with(&var, "REST_LATENCY_DEGRADE") >= 1).then_some(())
+    });
+    assert!(degraded.is_some(), "{}", var.log_text("marketdata"));
+    assert_eq!(
+        wait_mode(&panel, "NORMAL", Duration::from_secs(20)).as_deref(),
+        Some("NORMAL"),
+        "{}",
+        var.log_text("marketdata")
+    );
+    stop(&mut launcher);
 }
