@@ -5,8 +5,7 @@ use livespot_binance::rest::account::Order;
 use livespot_binance::rest::enums::{NewOrderRespType, OrderSide, OrderType, TimeInForce};
 use livespot_binance::rest::requests::NewOrder;
 use livespot_domain::{
-    AuditEventType, EntryKind, IntentKind, IntentState, OrderIntent, OrderStatus, PositionState,
-    ReasonCode, Side,
+    AuditEventType, EntryKind, IntentKind, IntentState, OrderIntent, OrderStatus, ReasonCode, Side,
 };
 use rust_decimal::Decimal;
 
@@ -91,18 +90,10 @@ impl ExecutionEngine {
             client_order_id: &client_order_id,
             quantity: quantized.quantity,
             price: quantized.price,
+            opens_position: intent.kind == IntentKind::Entry,
         };
         let now = self.now();
         let record = self.ledger.insert_created(&row, now)?;
-        if intent.kind == IntentKind::Entry {
-            self.ledger.advance_position(
-                record.order_intent_id.as_str(),
-                &record.symbol,
-                PositionState::start_entry,
-                Decimal::ZERO,
-                now,
-            )?;
-        }
         self.emit(
             AuditEventType::IntentState,
             &record.order_intent_id,
@@ -147,12 +138,9 @@ impl ExecutionEngine {
         }
         let order = self.primary_new_order(&record).await?;
         let now = self.now();
-        self.ledger.insert_pending_order(
-            &pending_row(order_intent_id, OrderPurpose::Entry, &order),
-            now,
-        )?;
+        let pending = pending_row(order_intent_id, OrderPurpose::Entry, &order);
         self.ledger
-            .transition_intent(order_intent_id, IntentState::mark_sent, None, now)?;
+            .mark_sent_with_order(order_intent_id, &pending, now)?;
         self.churn.record(now);
         Ok(PreparedSend {
             order_intent_id: order_intent_id.to_owned(),

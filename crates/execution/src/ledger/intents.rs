@@ -1,10 +1,13 @@
 use livespot_domain::{
-    ClientOrderId, IntentKind, IntentState, OrderIntent, ReasonCode, TransitionRejected,
+    ClientOrderId, IntentKind, IntentState, OrderIntent, PositionState, ReasonCode,
+    TransitionRejected,
 };
 use rusqlite::{OptionalExtension, Row, params};
 use rust_decimal::Decimal;
 
 use super::Ledger;
+use super::orders::insert_pending_order_in;
+use super::records::OrderRecord;
 use super::records::{IntentPlans, IntentRecord};
 use super::text::{decimal, optional_decimal, parse, read_error};
 use crate::LedgerError;
@@ -18,6 +21,7 @@ pub struct NewIntentRow<'a> {
     pub client_order_id: &'a ClientOrderId,
     pub quantity: Decimal,
     pub price: Option<Decimal>,
+    pub opens_position: bool,
 }
 
 fn kind_text(kind: IntentKind) -> &'static str {
@@ -96,6 +100,15 @@ impl Ledger {
             "INSERT INTO intent_transitions (order_intent_id, from_state, to_state, reason, ts_ms) VALUES (?1, NULL, ?2, NULL, ?3)",
             params![id, IntentState::Created.as_str(), now_ms],
         )?;
+        if new.opens_position {
+            let entering = PositionState::Flat
+                .start_entry()
+                .map_err(LedgerError::Transition)?;
+            tx.execute(
+                "INSERT INTO positions (order_intent_id, symbol, state, base_qty, updated_ts_ms) VALUES (?1, ?2, ?3, '0', ?4)",
+                params![id, intent.symbol.as_str(), entering.as_str(), now_ms],
+            )?;
+        }
         tx.commit()?;
         self.intent(id)
     }
@@ -151,16 +164,23 @@ impl Ledger {
     ) -> Result<IntentState, LedgerError> {
         let from = self.intent(id)?.state;
         let to = step(from).map_err(LedgerError::Transition)?;
-        let attempts_delta = i64::from(to == IntentState::Sent);
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE intents SET state = ?2, send_attempts = send_attempts + ?3, updated_ts_ms = ?4 WHERE order_intent_id = ?1",
-            params![id, to.as_str(), attempts_delta, now_ms],
-        )?;
-        tx.execute(
-            "INSERT INTO intent_transitions (order_intent_id, from_state, to_state, reason, ts_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, from.as_str(), to.as_str(), reason.map(ReasonCode::as_str), now_ms],
-        )?;
+        write_transition(&tx, id, from, to, reason, now_ms)?;
+        tx.commit()?;
+        Ok(to)
+    }
+
+    pub fn mark_sent_with_order(
+        &mut self,
+        id: &str,
+        order: &OrderRecord,
+        now_ms: i64,
+    ) -> Result<IntentState, LedgerError> {
+        let from = self.intent(id)?.state;
+        let to = from.mark_sent().map_err(LedgerError::Transition)?;
+        let tx = self.conn.transaction()?;
+        insert_pending_order_in(&tx, order, now_ms)?;
+        write_transition(&tx, id, from, to, None, now_ms)?;
         tx.commit()?;
         Ok(to)
     }
@@ -181,4 +201,24 @@ impl Ledger {
         }
         Ok(out)
     }
+}
+
+fn write_transition(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    from: IntentState,
+    to: IntentState,
+    reason: Option<ReasonCode>,
+    now_ms: i64,
+) -> Result<(), LedgerError> {
+    let attempts_delta = i64::from(to == IntentState::Sent);
+    tx.execute(
+        "UPDATE intents SET state = ?2, send_attempts = send_attempts + ?3, updated_ts_ms = ?4 WHERE order_intent_id = ?1",
+        params![id, to.as_str(), attempts_delta, now_ms],
+    )?;
+    tx.execute(
+        "INSERT INTO intent_transitions (order_intent_id, from_state, to_state, reason, ts_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, from.as_str(), to.as_str(), reason.map(ReasonCode::as_str), now_ms],
+    )?;
+    Ok(())
 }

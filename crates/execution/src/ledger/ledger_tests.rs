@@ -44,6 +44,7 @@ fn created(ledger: &mut Ledger, id: &str) -> IntentRecord {
         client_order_id: &coid,
         quantity: dec!(0.001),
         price: Some(dec!(60000)),
+        opens_position: true,
     };
     ledger.insert_created(&row, 5).unwrap()
 }
@@ -129,6 +130,7 @@ fn duplicate_intent_is_refused() {
         client_order_id: &coid,
         quantity: dec!(1),
         price: None,
+        opens_position: false,
     };
     assert!(matches!(
         ledger.insert_created(&row, 9),
@@ -189,9 +191,10 @@ fn position_follows_the_position_machine() {
     let dir = tempfile::tempdir().unwrap();
     let mut ledger = Ledger::open(&dir.path().join("l.sqlite")).unwrap();
     created(&mut ledger, "i-5");
-    ledger
-        .advance_position("i-5", "BTCUSDT", PositionState::start_entry, dec!(0), 1)
-        .unwrap();
+    assert_eq!(
+        ledger.position("i-5").unwrap().unwrap().state,
+        PositionState::Entering
+    );
     let skipped = ledger
         .advance_position("i-5", "BTCUSDT", PositionState::protect, dec!(1), 2)
         .unwrap_err();

@@ -35,32 +35,40 @@ pub fn next_status(from: OrderStatus, to: OrderStatus) -> Result<OrderStatus, Le
     from.transition_to(to).map_err(LedgerError::Transition)
 }
 
+pub(super) fn insert_pending_order_in(
+    conn: &rusqlite::Connection,
+    order: &OrderRecord,
+    now_ms: i64,
+) -> Result<bool, LedgerError> {
+    let inserted = conn.execute(
+        &format!("INSERT OR IGNORE INTO orders ({ORDER_COLUMNS}, created_ts_ms, updated_ts_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)"),
+        params![
+            order.client_order_id,
+            order.order_intent_id,
+            order.purpose,
+            order.symbol,
+            order.side.as_str(),
+            order.order_type,
+            order.exchange_order_id,
+            order.order_list_id,
+            OrderStatus::PendingNew.as_str(),
+            order.orig_qty.to_string(),
+            order.price.map(|p| p.to_string()),
+            order.executed_qty.to_string(),
+            order.cummulative_quote_qty.to_string(),
+            now_ms,
+        ],
+    )?;
+    Ok(inserted == 1)
+}
+
 impl Ledger {
     pub fn insert_pending_order(
         &mut self,
         order: &OrderRecord,
         now_ms: i64,
     ) -> Result<bool, LedgerError> {
-        let inserted = self.conn.execute(
-            &format!("INSERT OR IGNORE INTO orders ({ORDER_COLUMNS}, created_ts_ms, updated_ts_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)"),
-            params![
-                order.client_order_id,
-                order.order_intent_id,
-                order.purpose,
-                order.symbol,
-                order.side.as_str(),
-                order.order_type,
-                order.exchange_order_id,
-                order.order_list_id,
-                OrderStatus::PendingNew.as_str(),
-                order.orig_qty.to_string(),
-                order.price.map(|p| p.to_string()),
-                order.executed_qty.to_string(),
-                order.cummulative_quote_qty.to_string(),
-                now_ms,
-            ],
-        )?;
-        Ok(inserted == 1)
+        insert_pending_order_in(&self.conn, order, now_ms)
     }
 
     pub fn apply_order_report(
