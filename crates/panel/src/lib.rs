@@ -13,6 +13,7 @@ mod mode_watch;
 mod router;
 mod row;
 mod severity;
+mod signals;
 mod sse;
 mod state;
 mod store;

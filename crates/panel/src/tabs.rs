@@ -7,12 +7,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::PanelState;
 use crate::row::{reason_codes, text};
+use crate::signals::{TOPN_STAGES, signal_row, stage_detail_row};
 use crate::store::{api_response, read_store};
 
 pub const TAB_ROWS: u32 = 50;
 pub const MAX_ROWS: u32 = 500;
 pub const AI_FAILURE_WINDOW: u32 = 200;
 pub const AI_FAILURE_PREFIX: &str = "AI_";
+pub const TOPN_ROWS: u32 = 10;
 pub const TOPN_EVENT_TYPES: [&str; 2] = ["CYCLE_ENDED", "CYCLE_STARTED"];
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -46,8 +48,10 @@ fn recent() -> RowFilter {
 pub async fn market(State(state): State<PanelState>) -> Response {
     let read = read_store(&state, |queries| {
         let mut tab = BTreeMap::new();
+        let decisions = queries.decisions(&recent())?;
+        tab.insert("signals", decisions.iter().map(signal_row).collect());
         tab.insert("snapshots", queries.latest_snapshots(MAX_ROWS)?);
-        tab.insert("decisions", queries.decisions(&recent())?);
+        tab.insert("decisions", decisions);
         Ok(tab)
     })
     .await;
@@ -115,10 +119,14 @@ pub async fn ai_gate(State(state): State<PanelState>) -> Response {
 pub async fn topn(State(state): State<PanelState>) -> Response {
     let read = read_store(&state, |queries| {
         let mut tab = BTreeMap::new();
+        for stage in TOPN_STAGES {
+            let rows = queries.stage_changes_named(stage, TOPN_ROWS)?;
+            tab.insert(stage, rows.iter().map(stage_detail_row).collect());
+        }
         for event_type in TOPN_EVENT_TYPES {
             tab.insert(
                 event_type,
-                queries.recent_events_of_type(event_type, TAB_ROWS)?,
+                queries.recent_events_of_type(event_type, TOPN_ROWS)?,
             );
         }
         Ok(tab)

@@ -155,6 +155,11 @@ async fn tabs_filter_orders_and_summarise_the_ai_gate() {
     let market = get_json(fixture.app(), "/api/market").await["data"].clone();
     assert_eq!(market["snapshots"][0]["symbol"], "BTCUSDT");
     assert_eq!(market["decisions"][0]["payload"]["score"], 8123);
+    assert_eq!(market["signals"][0]["trend_score_x10000"], 8123);
+    assert_eq!(market["signals"][0]["regime"], "TREND");
+    let topn = get_json(fixture.app(), "/api/topn").await["data"].clone();
+    assert_eq!(topn["DEEP_SCAN"][0]["stage"], "DEEP_SCAN");
+    assert!(topn["RANK"].as_array().unwrap().is_empty());
 }
 
 #[tokio::test]

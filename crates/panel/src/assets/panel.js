@@ -234,12 +234,15 @@ function keyValues(title, object) {
 }
 
 const TAB_RENDERERS = {
-  market: (data) => [dataTable("Latest snapshot per symbol", data.snapshots), dataTable("Decisions (regime, scores ×10000, spread, imbalance, edge and costs, block reasons)", data.decisions)],
+  market: (data) => [dataTable("Signals (regime, scores ×10000, spread p50/p90, spread delta, imbalance, edge, block reasons)", data.signals),
+    dataTable("Latest snapshot per symbol", data.snapshots)],
   risk: (data) => [dataTable("Risk verdicts", data.verdicts), dataTable("Positions", data.positions), dataTable("Risk process health (exposure, PnL, limits)", data.risk_health)],
   aigate: (data) => [
     keyValues("Fail-closed and failures (last " + data.window_calls + " calls)", Object.assign({ fail_closed: data.fail_closed ? "YES" : "no" }, data.failures_by_kind)),
     dataTable("Verdicts", data.verdict_counts), dataTable("Calls (verdict, reasons, latency, model, hashes, modify_applied)", data.calls)],
-  topn: (data) => [dataTable("Cycle ends (TopN/TopK, correlation, churn guard)", data.CYCLE_ENDED), dataTable("Cycle starts", data.CYCLE_STARTED)],
+  topn: (data) => [dataTable("Rank (TopN scores ×10000)", data.RANK), dataTable("Deep scan (TopK scores ×10000)", data.DEEP_SCAN),
+    dataTable("Watchlist (churn guard, correlation replacements)", data.WATCHLIST), dataTable("Universe scan", data.UNIVERSE_SCAN),
+    dataTable("Cycle ends", data.CYCLE_ENDED)],
   orders: (data) => [dataTable("Intents", data.intents), dataTable("Orders", data.orders), dataTable("Fills", data.fills), dataTable("Positions", data.positions)],
 };
 
