@@ -127,6 +127,12 @@ impl DeskLoop {
     fn on_account_state(&mut self, payload_json: &str, sent_ts_ms: i64) {
         match decode_account(payload_json) {
             Ok(view) => {
+                if self.desk.account_as_of_ms().is_none() {
+                    tracing::info!(
+                        reason = "RISK_ACCOUNT_STATE_FIRST",
+                        "first account state received from the executor"
+                    );
+                }
                 let as_of_ms = sent_ts_ms.min(SystemClock.now_ms());
                 self.desk.on_account_state(view, as_of_ms);
             }
