@@ -39,6 +39,7 @@ async fn send_raw(endpoint: &Endpoint, bytes: &[u8]) {
     let mut stream = open_raw_stream(endpoint).await.unwrap();
     stream.write_all(bytes).await.unwrap();
     stream.flush().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
     drop(stream);
     tokio::time::sleep(Duration::from_millis(100)).await;
 }

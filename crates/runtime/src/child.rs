@@ -4,11 +4,12 @@ use std::time::Duration;
 
 use livespot_config::Config;
 use livespot_domain::{ProcessRole, SysMode};
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, Lines, Stdin};
+use tokio::io::AsyncWriteExt;
 use tokio::sync::{mpsc, watch};
 use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 
+use crate::stdin_lines::StdinLines;
 use crate::{
     ChildLink, ChildReport, CommonArgs, ExitStatus, LauncherCommand, RunKeys, RuntimeError,
     decode_line, encode_line, init_logging, os_shutdown_signal,
@@ -22,8 +23,6 @@ pub struct ChildContext {
     pub config_path: PathBuf,
     pub link: ChildLink,
 }
-
-type StdinLines = Lines<BufReader<Stdin>>;
 
 pub const STDIN_READER_RELEASE: Duration = Duration::from_millis(200);
 
@@ -63,7 +62,7 @@ where
     F: FnOnce(ChildContext) -> Fut,
     Fut: Future<Output = ExitStatus>,
 {
-    let mut lines = BufReader::new(tokio::io::stdin()).lines();
+    let mut lines = StdinLines::spawn();
     let keys = match read_run_keys(&mut lines, role).await {
         Ok(keys) => keys,
         Err(error) => {
@@ -111,9 +110,6 @@ pub async fn read_run_keys(
     let line = lines
         .next_line()
         .await
-        .map_err(|error| RuntimeError::RunKeysRead {
-            detail: error.to_string(),
-        })?
         .ok_or(RuntimeError::RunKeysMissing)?;
     RunKeys::from_line(&line, role)
 }
@@ -173,7 +169,7 @@ async fn read_commands(
     mode: watch::Sender<SysMode>,
     shutdown: CancellationToken,
 ) {
-    while let Ok(Some(line)) = lines.next_line().await {
+    while let Some(line) = lines.next_line().await {
         match decode_line::<LauncherCommand>(&line) {
             Ok(LauncherCommand::ModeChanged {
                 mode: next,

@@ -10,6 +10,7 @@ mod protocol;
 mod secret;
 mod secret_store;
 mod signal;
+mod stdin_lines;
 
 pub use args::CommonArgs;
 pub use child::{ChildContext, run_child};
