@@ -63,3 +63,23 @@ impl SimOptions {
         u64::try_from(interval.round()).unwrap_or(1).max(1)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speed_factor_scales_the_tick_interval() {
+        let at = |speed: Decimal| {
+            SimOptions {
+                speed,
+                ..SimOptions::default()
+            }
+            .tick_interval_ms()
+        };
+        assert_eq!(at(Decimal::ONE), 100);
+        assert_eq!(at(Decimal::from(10)), 10);
+        assert_eq!(at(Decimal::new(5, 1)), 200);
+        assert_eq!(at(Decimal::from(1_000)), 1);
+    }
+}
