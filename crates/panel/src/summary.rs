@@ -4,7 +4,7 @@ use livespot_audit::panel_queries::JsonRow;
 use serde::Serialize;
 
 use crate::alerts::{AlertsBody, alerts_body};
-use crate::row::{int, reason_codes, text};
+use crate::row::{int, payload_text, reason_codes, text};
 use crate::store::{STORE_NO_DATA_YET, STORE_OK, api_response, read_store};
 use crate::{PanelError, PanelState};
 
@@ -33,6 +33,16 @@ pub struct SummaryRows {
     pub alerts: Vec<JsonRow>,
 }
 
+pub const MODE_ARROW: &str = "->";
+
+pub fn mode_reached(change: &JsonRow) -> Option<String> {
+    text(change, "to_state").or_else(|| {
+        let detail = payload_text(change, &["detail"])?;
+        let (_, to) = detail.rsplit_once(MODE_ARROW)?;
+        Some(to.trim().to_owned())
+    })
+}
+
 pub async fn load_summary(state: &PanelState) -> Result<HeaderSummary, PanelError> {
     let rows = read_store(state, |queries| {
         Ok(SummaryRows {
@@ -59,7 +69,7 @@ pub fn summarize(state: &PanelState, rows: Option<SummaryRows>) -> HeaderSummary
     let mode_change = rows
         .mode_change
         .as_ref()
-        .filter(|change| text(change, "to_state").as_deref() == Some(sys_mode));
+        .filter(|change| mode_reached(change).as_deref() == Some(sys_mode));
     let alerts = alerts_body(state, &rows.alerts);
     let mut active_reason_codes: Vec<String> = mode_change.map(reason_codes).unwrap_or_default();
     for alert in &alerts.alerts {
@@ -88,4 +98,26 @@ pub fn summarize(state: &PanelState, rows: Option<SummaryRows>) -> HeaderSummary
 
 pub async fn summary(State(state): State<PanelState>) -> Response {
     api_response(load_summary(&state).await.map(Some))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn the_mode_reached_comes_from_the_projection_or_the_launcher_detail() {
+        let projected = json!({"to_state": "DEGRADE"});
+        assert_eq!(
+            mode_reached(projected.as_object().unwrap()).as_deref(),
+            Some("DEGRADE")
+        );
+        let launcher = json!({"to_state": null, "payload": {"detail": "NORMAL -> PAUSE"}});
+        assert_eq!(
+            mode_reached(launcher.as_object().unwrap()).as_deref(),
+            Some("PAUSE")
+        );
+        let unknown = json!({"payload": {"detail": "mode"}});
+        assert_eq!(mode_reached(unknown.as_object().unwrap()), None);
+    }
 }

@@ -32,8 +32,9 @@ impl PanelQueries {
 
     pub fn latest_mode_change(&self) -> Result<Option<JsonRow>, AuditError> {
         let rows = self.rows(
-            "SELECT event_id, ts_ms, source, from_state, to_state, reason_codes FROM stage_changes \
-             WHERE kind = 'MODE_CHANGED' ORDER BY event_id DESC LIMIT 1",
+            "SELECT s.event_id, s.ts_ms, s.source, s.from_state, s.to_state, s.reason_codes, \
+             e.payload_json FROM stage_changes s JOIN events e ON e.event_id = s.event_id \
+             WHERE s.kind = 'MODE_CHANGED' ORDER BY s.event_id DESC LIMIT 1",
             [],
         )?;
         Ok(rows.into_iter().next())
