@@ -159,3 +159,17 @@ async fn entries_without_market_data_are_judged_on_the_snapshots_risk_follows() 
     assert_eq!(harness.stop().await, ExitStatus::Success);
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn account_state_sent_back_on_the_link_risk_opened_to_the_executor_is_used()
+-> anyhow::Result<()> {
+    let mut harness = start("run-risk-backlink").await?;
+    let payload_json = serde_json::to_string(&account_holding_btc())?;
+    harness.account_states.send(payload_json).await?;
+    let approved = first_approved_entry(&mut harness).await?;
+    let signed = harness.next_intent().await;
+    assert_eq!(signed.intent.decision_id.as_str(), approved);
+    verify(&harness, &signed);
+    assert_eq!(harness.stop().await, ExitStatus::Success);
+    Ok(())
+}

@@ -29,6 +29,7 @@ pub struct Harness {
     pub intents: mpsc::Receiver<SignedIntent>,
     pub strategy: Connection,
     pub snapshots: mpsc::Sender<String>,
+    pub account_states: mpsc::Sender<String>,
 }
 
 impl Harness {
@@ -83,6 +84,7 @@ struct TestPeers {
     audit_events: mpsc::Receiver<AuditEvent>,
     intents: mpsc::Receiver<SignedIntent>,
     snapshots: mpsc::Sender<String>,
+    account_states: mpsc::Sender<String>,
 }
 
 fn spawn_test_peers(secrets: &RunSecrets, var_dir: &TempDir) -> anyhow::Result<TestPeers> {
@@ -102,13 +104,15 @@ fn spawn_test_peers(secrets: &RunSecrets, var_dir: &TempDir) -> anyhow::Result<T
     let audit = peer_listener(ProcessRole::Audit)?;
     tokio::spawn(test_peer_audit(audit, audit_tx));
     let executor = peer_listener(ProcessRole::Executor)?;
-    tokio::spawn(test_peer_executor(executor, intent_tx));
+    let (account_states, account_rx) = mpsc::channel(16);
+    tokio::spawn(test_peer_executor(executor, intent_tx, account_rx));
     let marketdata = peer_listener(ProcessRole::Marketdata)?;
     tokio::spawn(test_peer_marketdata(marketdata, snapshot_rx));
     Ok(TestPeers {
         audit_events,
         intents,
         snapshots,
+        account_states,
     })
 }
 
@@ -137,6 +141,7 @@ pub async fn start(run: &str) -> anyhow::Result<Harness> {
         intents: peers.intents,
         strategy,
         snapshots: peers.snapshots,
+        account_states: peers.account_states,
     })
 }
 
@@ -191,14 +196,32 @@ async fn test_peer_audit(mut listener: Listener, events: mpsc::Sender<AuditEvent
     }
 }
 
-async fn test_peer_executor(mut listener: Listener, intents: mpsc::Sender<SignedIntent>) {
-    while let Ok(mut connection) = listener.accept().await {
-        while let Ok(Some(envelope)) = connection.read_envelope().await {
-            if let Payload::SignedIntent(signed) = envelope.payload
-                && intents.send(signed).await.is_err()
+async fn test_peer_executor(
+    mut listener: Listener,
+    intents: mpsc::Sender<SignedIntent>,
+    mut account_states: mpsc::Receiver<String>,
+) {
+    let Ok(connection) = listener.accept().await else {
+        return;
+    };
+    let (mut reader, mut writer) = connection.into_split();
+    tokio::spawn(async move {
+        while let Some(payload_json) = account_states.recv().await {
+            let payload = Payload::AccountState { payload_json };
+            if writer
+                .send(CorrelationIds::default(), payload)
+                .await
+                .is_err()
             {
                 return;
             }
+        }
+    });
+    while let Ok(Some(envelope)) = reader.read_envelope().await {
+        if let Payload::SignedIntent(signed) = envelope.payload
+            && intents.send(signed).await.is_err()
+        {
+            return;
         }
     }
 }
