@@ -1,11 +1,14 @@
 use std::sync::{Arc, Mutex};
 
 use livespot_binance::RestClient;
+use livespot_binance::book::DepthUpdate;
 use livespot_binance::streams::health::StreamHealth;
 use livespot_domain::CorrelationIds;
 use livespot_runtime::{ChildContext, ExitStatus};
-use tokio::sync::{broadcast, watch};
+use tokio::sync::{broadcast, mpsc, watch};
+use tokio_util::sync::CancellationToken;
 
+use crate::book_task::{BookTask, DIFF_QUEUE};
 use crate::health_loop::{HealthLoop, Limits};
 use crate::publisher::{PUBLISH_QUEUE, Publisher, accept_loop, bind};
 use crate::rest_feed::RestFeed;
@@ -40,17 +43,19 @@ fn start(context: &ChildContext) -> Result<(), MarketdataError> {
     let (feed, _) = broadcast::channel(PUBLISH_QUEUE);
     let universe = livespot_replay::selection_from_config(&context.config).universe;
     let rest = RestFeed {
-        client,
+        client: client.clone(),
         store: Arc::clone(&store),
         settings: settings.clone(),
         universe,
         selection: selection_tx,
     };
     tokio::spawn(rest.run(shutdown.clone()));
+    let diffs = spawn_books(client, Arc::clone(&store), selection_rx.clone(), &shutdown);
     let streams = StreamFeed {
         ws_url,
         store: Arc::clone(&store),
         selection: selection_rx.clone(),
+        diffs,
     }
     .start(shutdown.clone());
     tokio::spawn(health_loop(context, &settings, Arc::clone(&store), streams).run());
@@ -69,6 +74,23 @@ fn start(context: &ChildContext) -> Result<(), MarketdataError> {
         "marketdata following the venue"
     );
     Ok(())
+}
+
+fn spawn_books(
+    client: RestClient,
+    store: Arc<Mutex<MarketStore>>,
+    selection: watch::Receiver<Selection>,
+    shutdown: &CancellationToken,
+) -> mpsc::Sender<DepthUpdate> {
+    let (diffs, diff_rx) = mpsc::channel(DIFF_QUEUE);
+    let books = BookTask {
+        client,
+        store,
+        selection,
+        diffs: diff_rx,
+    };
+    tokio::spawn(books.run(shutdown.clone()));
+    diffs
 }
 
 fn health_loop(

@@ -1,3 +1,4 @@
+mod book_task;
 mod condition;
 mod error;
 mod frame;

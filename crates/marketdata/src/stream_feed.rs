@@ -2,6 +2,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Instant;
 
+use livespot_binance::book::DepthUpdate;
 use livespot_binance::streams::client::{MarketStreams, StreamConfig};
 use livespot_binance::streams::events::{MarketEvent, StreamMessage};
 use livespot_binance::streams::health::StreamHealth;
@@ -22,7 +23,7 @@ pub fn wanted_streams(selection: &Selection) -> BTreeSet<String> {
     for symbol in &selection.watchlist {
         let lower = symbol.to_lowercase();
         streams.insert(format!("{lower}@bookTicker"));
-        streams.insert(format!("{lower}@depth20@100ms"));
+        streams.insert(format!("{lower}@depth@100ms"));
     }
     streams
 }
@@ -32,7 +33,7 @@ fn symbol_of(stream: &str) -> Option<String> {
     (!symbol.starts_with('!')).then(|| symbol.to_uppercase())
 }
 
-pub fn apply(store: &SharedStore, message: StreamMessage) {
+pub fn apply(store: &SharedStore, diffs: &mpsc::Sender<DepthUpdate>, message: StreamMessage) {
     let now = Instant::now();
     let Some(symbol) = symbol_of(&message.stream) else {
         return;
@@ -60,7 +61,12 @@ pub fn apply(store: &SharedStore, message: StreamMessage) {
             );
             store.mark_event(&symbol, now);
         }
-        MarketEvent::PartialDepth(depth) => store.set_book(&symbol, &depth, now),
+        MarketEvent::Depth(update) => {
+            store.mark_event(&symbol, now);
+            if diffs.try_send(update).is_err() {
+                tracing::warn!(symbol, "depth diff queue full; the local book will resync");
+            }
+        }
         _ => {}
     }
 }
@@ -69,6 +75,7 @@ pub struct StreamFeed {
     pub ws_url: String,
     pub store: SharedStore,
     pub selection: watch::Receiver<Selection>,
+    pub diffs: mpsc::Sender<DepthUpdate>,
 }
 
 impl StreamFeed {
@@ -97,7 +104,7 @@ impl StreamFeed {
                     subscribed = wanted;
                 }
                 message = events.recv() => match message {
-                    Some(message) => apply(&self.store, message),
+                    Some(message) => apply(&self.store, &self.diffs, message),
                     None => break,
                 },
             }
@@ -130,7 +137,7 @@ mod tests {
         let streams = wanted_streams(&selection);
         assert!(streams.contains("btcusdt@kline_1m"));
         assert!(streams.contains("ethusdt@kline_1m"));
-        assert!(streams.contains("btcusdt@depth20@100ms"));
+        assert!(streams.contains("btcusdt@depth@100ms"));
         assert!(streams.contains("btcusdt@bookTicker"));
         assert!(!streams.contains("ethusdt@bookTicker"));
         assert!(streams.contains(ALL_MINI_TICKERS));
