@@ -10,7 +10,9 @@ use livespot_domain::{
     AuditEventType, CorrelationIds, DecisionId, IntentKind, ProcessRole, ReasonCode, SignedIntent,
     SysMode, SystemClock,
 };
-use livespot_ipc::{Connection, IntentVerifier, MemoryNonceStore, Payload};
+use livespot_ipc::{
+    Connection, Envelope, IntentVerifier, MemoryNonceStore, Payload, system_now_ms,
+};
 use livespot_runtime::ExitStatus;
 
 const ATTEMPTS_UNTIL_ACCOUNT_STATE_APPLIED: usize = 50;
@@ -170,6 +172,59 @@ async fn account_state_sent_back_on_the_link_risk_opened_to_the_executor_is_used
     let signed = harness.next_intent().await;
     assert_eq!(signed.intent.decision_id.as_str(), approved);
     verify(&harness, &signed);
+    assert_eq!(harness.stop().await, ExitStatus::Success);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proposal_from_the_executor_is_a_contract_violation() -> anyhow::Result<()> {
+    let mut harness = start("run-risk-wrong-peer").await?;
+    let mut executor = harness.connect_as(ProcessRole::Executor).await?;
+    let payload = Payload::Proposal {
+        payload_json: entry_json("dec-from-executor"),
+    };
+    executor.send(CorrelationIds::default(), payload).await?;
+    let violation = harness
+        .next_audit(|event| event.event_type == AuditEventType::IpcContractViolation)
+        .await;
+    assert!(violation.payload_json.contains("\"peer\":\"executor\""));
+    assert_eq!(harness.stop().await, ExitStatus::Success);
+    Ok(())
+}
+
+async fn first_approved_exit(harness: &mut Harness) -> anyhow::Result<()> {
+    for attempt in 0..ATTEMPTS_UNTIL_ACCOUNT_STATE_APPLIED {
+        let decision = format!("exit-try-{attempt}");
+        harness.propose(exit_json(&decision)).await?;
+        if verdict_reasons(harness, &decision).await.is_empty() {
+            return Ok(());
+        }
+    }
+    anyhow::bail!("no exit approved after the account state was published")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn account_state_older_than_the_stale_limit_blocks_entries_but_not_exits()
+-> anyhow::Result<()> {
+    let mut harness = start("run-risk-stale-account").await?;
+    let stale_ms = i64::try_from(harness.config.risk.stale_data_ms)?;
+    let mut executor = harness.connect_as(ProcessRole::Executor).await?;
+    let payload_json = serde_json::to_string(&account_holding_btc())?;
+    let sent_ts_ms = system_now_ms() - stale_ms - 10_000;
+    let old = Envelope::new(
+        ProcessRole::Executor,
+        1,
+        sent_ts_ms,
+        CorrelationIds::default(),
+        Payload::AccountState { payload_json },
+    );
+    executor.write_envelope(&old).await?;
+    first_approved_exit(&mut harness).await?;
+    harness.propose(entry_json("dec-on-stale")).await?;
+    let reasons = verdict_reasons(&mut harness, "dec-on-stale").await;
+    assert_eq!(reasons, vec![ReasonCode::RiskStaleData]);
+    let exit = harness.next_intent().await;
+    assert_eq!(exit.intent.kind, IntentKind::Exit);
     assert_eq!(harness.stop().await, ExitStatus::Success);
     Ok(())
 }
