@@ -95,6 +95,7 @@ async fn watch_health(
     let shutdown = link.shutdown();
     let mut faults = handle.faults();
     let mut ticker = tokio::time::interval(settings.health_interval);
+    let mut fault_watch = FaultWatch::default();
     let mut pressure = PressureWatch {
         alert_pct: settings.queue_alert_pct,
         clean_left: 0,
@@ -106,6 +107,7 @@ async fn watch_health(
                 let tick = monitor.tick(handle, livespot_ipc::system_now_ms());
                 report_signals(link, &tick.signals);
                 pressure.observe(link, tick.sample.queue_pct);
+                fault_watch.clean_cycle(link);
                 if let Err(error) = handle.try_submit(tick.records) {
                     tracing::warn!(reason = error.reason_code(), %error, "health sample not queued");
                 }
@@ -115,9 +117,7 @@ async fn watch_health(
                     return;
                 }
                 let fault = faults.borrow_and_update().clone();
-                if let Some(error) = fault {
-                    link.raise(fault_reason(&error), error.to_string());
-                }
+                fault_watch.observe(link, fault.as_ref());
             }
         }
     }
@@ -142,6 +142,41 @@ impl PressureWatch {
         } else if self.clean_left > 0 {
             self.clean_left -= 1;
             link.clean_cycle(ReasonCode::AuditPressureDegrade);
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct FaultWatch {
+    raised: Vec<ReasonCode>,
+    clean_left: u8,
+}
+
+impl FaultWatch {
+    fn observe(&mut self, link: &ChildLink, fault: Option<&AuditError>) {
+        match fault {
+            Some(error) => {
+                let reason = fault_reason(error);
+                link.raise(reason, error.to_string());
+                if !self.raised.contains(&reason) {
+                    self.raised.push(reason);
+                }
+                self.clean_left = 0;
+            }
+            None => self.clean_left = CLEAN_REPORTS_PER_CONDITION,
+        }
+    }
+
+    fn clean_cycle(&mut self, link: &ChildLink) {
+        if self.clean_left == 0 {
+            return;
+        }
+        self.clean_left -= 1;
+        for reason in &self.raised {
+            link.clean_cycle(*reason);
+        }
+        if self.clean_left == 0 {
+            self.raised.clear();
         }
     }
 }

@@ -51,9 +51,9 @@ fn commit_and_reply(
             if let Some(error) = &outcome.trail_error {
                 stats.record_write_error();
                 tracing::error!(reason = error.reason_code(), %error, "JSONL trail behind the store");
-                faults.send_replace(Some(error.clone()));
+                report_fault(faults, Some(error.clone()));
             } else if faults.borrow().is_some() {
-                faults.send_replace(None);
+                report_fault(faults, None);
             }
             let mut acks = outcome.acks.into_iter();
             for submission in batch.drain(..) {
@@ -65,11 +65,21 @@ fn commit_and_reply(
         Err(error) => {
             stats.record_write_error();
             tracing::error!(reason = error.reason_code(), %error, "audit batch not committed");
-            faults.send_replace(Some(error.clone()));
+            report_fault(faults, Some(error.clone()));
             for submission in batch.drain(..) {
                 drop(submission.permits);
                 drop(submission.reply.send(Err(error.clone())));
             }
         }
     }
+}
+
+fn report_fault(faults: &watch::Sender<Option<AuditError>>, next: Option<AuditError>) {
+    faults.send_if_modified(|current| {
+        if *current == next {
+            return false;
+        }
+        *current = next;
+        true
+    });
 }
