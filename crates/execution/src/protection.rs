@@ -31,7 +31,7 @@ type StepFn = fn(PositionState) -> Result<PositionState, livespot_domain::Transi
 
 impl ExecutionEngine {
     pub async fn protect(&mut self, id: &str) -> Result<ProtectionOutcome, ExecutionError> {
-        let Some((symbol, rules, exit, quantity)) = self.protection_target(id)? else {
+        let Some((symbol, rules, exit, quantity)) = self.protection_target(id).await? else {
             return Ok(ProtectionOutcome::NothingToProtect);
         };
         let intent_id = OrderIntentId::new(id).map_err(ExecutionError::ClientOrderId)?;
@@ -73,7 +73,7 @@ impl ExecutionEngine {
         self.safe_close(id, &symbol, quantity, attempts).await
     }
 
-    fn protection_target(
+    async fn protection_target(
         &self,
         id: &str,
     ) -> Result<
@@ -96,8 +96,14 @@ impl ExecutionEngine {
             .exit_plan
             .clone()
             .ok_or_else(|| ExecutionError::PlanMissing(id.to_owned()))?;
-        let quantity = rules.sellable_quantity(position.base_qty);
+        let held = self.free_base(&rules.base_asset).await?;
+        let quantity = rules.sellable_quantity(position.base_qty.min(held));
         Ok((quantity > Decimal::ZERO).then_some((record.symbol, rules, exit, quantity)))
+    }
+
+    async fn free_base(&self, asset: &str) -> Result<Decimal, ExecutionError> {
+        let account = self.client.account().await?;
+        Ok(account.balance(asset).map_or(Decimal::ZERO, |b| b.free))
     }
 
     async fn install(

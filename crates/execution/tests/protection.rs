@@ -186,3 +186,42 @@ async fn a_partial_fill_is_protected_for_the_filled_part_only() {
             <= venue_executed
     );
 }
+
+#[tokio::test]
+async fn protection_never_sells_more_than_the_free_balance() {
+    let h = Harness::start().await;
+    let mut engine = h.engine().await;
+    let entry = engine.enter(&ioc_intent(&h, "held-1").await).await.unwrap();
+    let body = json!({"api_key": common::KEY, "asset": "BTC", "delta": "-1.0005"});
+    let reply = h
+        .http
+        .post(format!("{}/admin/balances", h.sim.admin_url))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert!(reply.status().is_success());
+    let free = h
+        .client
+        .account()
+        .await
+        .unwrap()
+        .balance("BTC")
+        .unwrap()
+        .free;
+    assert!(free < entry.net_qty, "{free} vs {}", entry.net_qty);
+    let ProtectionOutcome::Installed {
+        client_order_ids, ..
+    } = engine.protect("held-1").await.unwrap()
+    else {
+        panic!("protection not installed");
+    };
+    for leg in venue_orders(&h.state().await).into_iter().filter(|o| {
+        client_order_ids
+            .iter()
+            .any(|c| o["clientOrderId"] == c.as_str())
+    }) {
+        let qty: Decimal = leg["origQty"].as_str().unwrap().parse().unwrap();
+        assert!(qty <= free && qty > Decimal::ZERO, "{qty} vs free {free}");
+    }
+}
