@@ -98,4 +98,11 @@ async fn every_listener_survives_garbage_oversized_torn_frames_and_strangers_and
         "{}",
         var.console()
     );
+    let trail = var.audit_trail();
+    assert!(
+        trail
+            .lines()
+            .any(|line| line.contains("IPC_AUTH_REJECTED") && line.contains("\"executor\"")),
+        "executor refusals missing from the audit trail: {trail}"
+    );
 }

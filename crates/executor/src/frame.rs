@@ -1,6 +1,6 @@
 use livespot_runtime::{ChildContext, ExitStatus};
 
-use crate::{load_credentials, open_intake, serve_intake};
+use crate::{ExecutorAudit, load_credentials, open_intake, serve_intake};
 
 pub async fn run(context: ChildContext) -> ExitStatus {
     let (_credentials, source) = match load_credentials(&context.keys) {
@@ -18,7 +18,8 @@ pub async fn run(context: ChildContext) -> ExitStatus {
             return ExitStatus::Fatal;
         }
     };
-    match serve_intake(&context, intake).await {
+    let audit = ExecutorAudit::connect(&context);
+    match serve_intake(&context, intake, audit).await {
         Ok(()) => ExitStatus::Success,
         Err(error) => {
             tracing::error!(%error, "intake stopped");

@@ -1,3 +1,4 @@
+mod audit_out;
 mod caps;
 mod credentials;
 mod fixture;
@@ -5,6 +6,7 @@ mod frame;
 mod intake;
 mod server;
 
+pub use audit_out::ExecutorAudit;
 pub use caps::{CapRefusal, HardCaps};
 pub use credentials::{CredentialSource, binance_secrets_present, load_credentials};
 pub use fixture::sample_entry_intent;

@@ -1,7 +1,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use livespot_domain::{ProcessRole, SignedIntent, SystemClock};
+use livespot_domain::{AuditEventType, ProcessRole, SignedIntent, SystemClock};
 use livespot_ipc::{
     Connection, Endpoint, FileNonceStore, FrameLimits, IntentVerifier, IpcLimits, Listener,
     Payload, Rejection,
@@ -9,7 +9,7 @@ use livespot_ipc::{
 use livespot_runtime::{ChildContext, ChildLink};
 use tokio::sync::mpsc;
 
-use crate::{ACCEPTED_NOT_EXECUTED, HardCaps, Intake, IntakeDecision, IntakeError};
+use crate::{ACCEPTED_NOT_EXECUTED, ExecutorAudit, HardCaps, Intake, IntakeDecision, IntakeError};
 
 type SharedIntake = Arc<Mutex<Intake<SystemClock, FileNonceStore>>>;
 
@@ -44,7 +44,11 @@ pub fn open_intake(context: &ChildContext) -> Result<SharedIntake, IntakeError> 
     Ok(Arc::new(Mutex::new(Intake::new(verifier, caps))))
 }
 
-pub async fn serve_intake(context: &ChildContext, intake: SharedIntake) -> Result<(), IntakeError> {
+pub async fn serve_intake(
+    context: &ChildContext,
+    intake: SharedIntake,
+    audit: ExecutorAudit,
+) -> Result<(), IntakeError> {
     let endpoint = Endpoint::for_role(
         &context.var_dir,
         &context.keys.run_id,
@@ -59,7 +63,7 @@ pub async fn serve_intake(context: &ChildContext, intake: SharedIntake) -> Resul
     .map_err(|error| IntakeError::Listen(error.to_string()))?;
     tracing::info!(%endpoint, "intake listening; only risk may connect");
     if let Some(rejections) = listener.take_rejections() {
-        tokio::spawn(log_rejections(rejections));
+        tokio::spawn(log_rejections(rejections, audit.clone()));
     }
     let shutdown = context.link.shutdown();
     loop {
@@ -67,7 +71,8 @@ pub async fn serve_intake(context: &ChildContext, intake: SharedIntake) -> Resul
             () = shutdown.cancelled() => return Ok(()),
             accepted = listener.accept() => match accepted {
                 Ok(connection) => {
-                    tokio::spawn(serve_connection(connection, Arc::clone(&intake), context.link.clone()));
+                    let served = serve_connection(connection, Arc::clone(&intake), context.link.clone(), audit.clone());
+                    tokio::spawn(served);
                 }
                 Err(error) => return Err(IntakeError::Listen(error.to_string())),
             },
@@ -75,7 +80,7 @@ pub async fn serve_intake(context: &ChildContext, intake: SharedIntake) -> Resul
     }
 }
 
-async fn log_rejections(mut rejections: mpsc::Receiver<Rejection>) {
+async fn log_rejections(mut rejections: mpsc::Receiver<Rejection>, audit: ExecutorAudit) {
     while let Some(rejection) = rejections.recv().await {
         tracing::warn!(
             audit_event = "IPC_AUTH_REJECTED",
@@ -84,10 +89,26 @@ async fn log_rejections(mut rejections: mpsc::Receiver<Rejection>) {
             detail = %rejection.detail,
             "connection refused at the intake"
         );
+        let payload = serde_json::json!({
+            "listener": rejection.listener.as_str(),
+            "claimed_role": rejection.claimed_role.map(ProcessRole::as_str),
+            "detail": rejection.detail,
+        });
+        audit.record(
+            AuditEventType::IpcAuthRejected,
+            None,
+            vec![rejection.reason],
+            &payload,
+        );
     }
 }
 
-async fn serve_connection(mut connection: Connection, intake: SharedIntake, link: ChildLink) {
+async fn serve_connection(
+    mut connection: Connection,
+    intake: SharedIntake,
+    link: ChildLink,
+    audit: ExecutorAudit,
+) {
     let peer = connection.peer();
     loop {
         match connection.read_envelope().await {
@@ -102,6 +123,20 @@ async fn serve_connection(mut connection: Connection, intake: SharedIntake, link
                     continue;
                 };
                 let reply = decide(&intake, &signed, &link);
+                if let Some(Payload::IntentRefused {
+                    reasons, detail, ..
+                }) = &reply
+                {
+                    let mut refused = correlation.clone();
+                    refused.order_intent_id = Some(signed.intent.order_intent_id.clone());
+                    let payload = serde_json::json!({ "detail": detail, "intent": signed.intent });
+                    audit.record(
+                        AuditEventType::IntentRefused,
+                        Some(refused),
+                        reasons.clone(),
+                        &payload,
+                    );
+                }
                 if let Some(reply) = reply
                     && let Err(error) = connection.send(correlation, reply).await
                 {
