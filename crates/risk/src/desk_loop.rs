@@ -77,6 +77,13 @@ impl DeskLoop {
             (ProcessRole::Marketdata, Payload::MarketSnapshot { payload_json }) => {
                 self.on_snapshot(&payload_json);
             }
+            (ProcessRole::Executor, Payload::IntentUpdate { update, .. }) => {
+                tracing::info!(
+                    order_intent_id = update.order_intent_id.as_str(),
+                    state = ?update.state,
+                    "intent update from the executor"
+                );
+            }
             (_, Payload::Heartbeat { .. }) => {}
             (peer, payload) => self.handle(unexpected(peer, payload.kind())),
         }
