@@ -60,6 +60,25 @@ async fn api_routes_say_no_data_yet_when_the_store_does_not_exist() {
         };
         assert_eq!(store, "NO_DATA_YET", "{route}: {body}");
     }
+    let db = livespot_audit::audit_db_path(fixture.var_dir());
+    assert!(!db.exists(), "the panel created {}", db.display());
+}
+
+#[tokio::test]
+async fn the_panel_reads_without_writing_to_the_store() {
+    let fixture = fixture(true);
+    let db = livespot_audit::audit_db_path(fixture.var_dir());
+    let before = std::fs::read(&db).unwrap();
+    for route in [
+        "/api/summary",
+        "/api/execution",
+        "/api/trace/decision/dec-1",
+        "/metrics",
+    ] {
+        let (status, _, _) = get(fixture.app(), route).await;
+        assert_eq!(status, StatusCode::OK, "{route}");
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before, "audit.sqlite changed");
 }
 
 #[tokio::test]
