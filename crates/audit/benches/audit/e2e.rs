@@ -90,6 +90,14 @@ pub async fn end_to_end(var_dir: &Path, events_per_producer: u64) -> BenchResult
         producer.await?.map_err(|error| error.to_string())?;
     }
     let elapsed = started.elapsed();
+    let stats = running.service.handle().stats();
+    println!(
+        "{:<42}: {} commits, {} events per commit on average, max lag {} ms",
+        "end to end writer",
+        stats.batches,
+        stats.events_written / stats.batches.max(1),
+        stats.max_lag_ms
+    );
     running.shutdown.cancel();
     running.server.await?;
     let service = running.service;
