@@ -14,6 +14,7 @@ pub mod policy;
 pub mod protection;
 pub mod protection_outcome;
 pub mod protection_plan;
+pub mod protection_repair;
 pub mod reconcile;
 pub mod recovery;
 pub mod rules;

@@ -36,8 +36,9 @@ impl ExecutionEngine {
         };
         let intent_id = OrderIntentId::new(id).map_err(ExecutionError::ClientOrderId)?;
         let attempts = self.policy.protection_retries + 1;
+        let used = self.protection_attempts_used(id)?;
         for attempt in 0..attempts {
-            let ids = protection_ids(&intent_id, attempt)?;
+            let ids = protection_ids(&intent_id, used + attempt)?;
             let order =
                 protection_order(&rules, &exit, quantity, &ids, self.policy.max_slippage_bps);
             match self.install(id, &order).await {
@@ -99,6 +100,16 @@ impl ExecutionEngine {
         let held = self.free_base(&rules.base_asset).await?;
         let quantity = rules.sellable_quantity(position.base_qty.min(held));
         Ok((quantity > Decimal::ZERO).then_some((record.symbol, rules, exit, quantity)))
+    }
+
+    fn protection_attempts_used(&self, id: &str) -> Result<u32, ExecutionError> {
+        let used = self
+            .ledger
+            .orders_for_intent(id)?
+            .iter()
+            .filter(|o| o.purpose == OrderPurpose::StopLoss.as_str())
+            .count();
+        Ok(u32::try_from(used).unwrap_or(u32::MAX))
     }
 
     async fn free_base(&self, asset: &str) -> Result<Decimal, ExecutionError> {

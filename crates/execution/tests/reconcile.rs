@@ -83,3 +83,48 @@ async fn a_balance_moved_outside_livespot_is_drift() {
     );
     assert!(report.drift_exceeded);
 }
+
+#[tokio::test]
+async fn a_protection_order_that_disappears_is_reported_and_reinstalled() {
+    let h = Harness::start().await;
+    let mut engine = h.engine().await;
+    engine
+        .execute(&ioc_intent(&h, "lost-1").await)
+        .await
+        .unwrap();
+    let list_id = engine
+        .ledger()
+        .orders_for_intent("lost-1")
+        .unwrap()
+        .iter()
+        .find_map(|o| o.order_list_id)
+        .unwrap();
+    h.client
+        .cancel_order_list(
+            SYMBOL,
+            &livespot_binance::rest::requests::OrderRef::OrderId(list_id),
+        )
+        .await
+        .unwrap();
+    let report = engine.reconcile().await.unwrap();
+    let missing = report
+        .diffs
+        .iter()
+        .filter(|d| matches!(d, ReconcileDiff::LedgerOrderMissing { .. }))
+        .count();
+    assert_eq!(missing, 2, "{:?}", report.diffs);
+    assert_eq!(report.protection_repaired.len(), 1);
+    assert!(matches!(
+        report.protection_repaired[0].1,
+        livespot_execution::protection::ProtectionOutcome::Installed { .. }
+    ));
+    assert_eq!(
+        engine.ledger().position("lost-1").unwrap().unwrap().state,
+        livespot_domain::PositionState::Protected
+    );
+    let open = engine.ledger().open_orders_for_symbol(SYMBOL).unwrap();
+    assert_eq!(open.len(), 2);
+    assert!(open.iter().all(|o| o.order_list_id != Some(list_id)));
+    let again = engine.reconcile().await.unwrap();
+    assert!(again.diffs.is_empty(), "{:?}", again.diffs);
+}

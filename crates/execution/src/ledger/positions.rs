@@ -35,6 +35,28 @@ impl Ledger {
         .transpose()
     }
 
+    pub fn positions_in_state(
+        &self,
+        state: PositionState,
+    ) -> Result<Vec<PositionRecord>, LedgerError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT order_intent_id FROM positions WHERE state = ?1 ORDER BY order_intent_id",
+            )
+            .map_err(|e| read_error(&e))?;
+        let ids = stmt
+            .query_map([state.as_str()], |row| row.get::<_, String>(0))
+            .map_err(|e| read_error(&e))?
+            .collect::<Result<Vec<String>, _>>()
+            .map_err(|e| read_error(&e))?;
+        let mut out = Vec::new();
+        for id in ids {
+            out.extend(self.position(&id)?);
+        }
+        Ok(out)
+    }
+
     pub fn advance_position(
         &mut self,
         order_intent_id: &str,

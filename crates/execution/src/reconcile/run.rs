@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::diff::{ReconcileDiff, balance_drift_bps, diff_open_orders, unknown_order_count};
 use crate::engine::BalanceBaseline;
+use crate::protection::ProtectionOutcome;
 use crate::{ExecutionEngine, ExecutionError};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -16,6 +17,7 @@ pub struct ReconcileReport {
     pub diffs: Vec<ReconcileDiff>,
     pub drift_exceeded: bool,
     pub reasons: Vec<ReasonCode>,
+    pub protection_repaired: Vec<(String, ProtectionOutcome)>,
 }
 
 impl ExecutionEngine {
@@ -28,6 +30,7 @@ impl ExecutionEngine {
             diffs.extend(self.reconcile_orders(symbol).await?);
         }
         diffs.extend(self.reconcile_balances(&symbols).await?);
+        let protection_repaired = self.repair_protection().await?;
         let drifted = diffs
             .iter()
             .any(|d| matches!(d, ReconcileDiff::BalanceDrift { .. }));
@@ -44,6 +47,7 @@ impl ExecutionEngine {
             diffs,
             drift_exceeded,
             reasons,
+            protection_repaired,
         };
         for diff in &report.diffs {
             self.emit(
