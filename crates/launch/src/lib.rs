@@ -1,3 +1,4 @@
+mod ai_stub;
 mod audit_sink;
 mod cli;
 mod endpoints;

@@ -105,9 +105,17 @@ async fn launch_logged(
         pids: std::collections::BTreeMap::new(),
     };
     let sim = start_venue(cli, &spec, &mut secrets, &mut endpoints).await?;
+    let ai_stub = if sim.is_some() {
+        crate::ai_stub::start_ai_stub(&spec).await
+    } else {
+        None
+    };
     let cause = supervise_run(settings, spec, secrets, endpoints, cli.duration).await;
     if let Some(sim) = sim {
         sim.stop().await;
+    }
+    if let Some(ai_stub) = ai_stub {
+        ai_stub.stop().await;
     }
     tracing::info!(?cause, "run ended");
     if let Err(error) = std::fs::remove_dir_all(&socket_dir) {

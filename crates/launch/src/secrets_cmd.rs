@@ -1,4 +1,4 @@
-use std::io::BufRead;
+use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 
 use livespot_runtime::{
@@ -35,19 +35,27 @@ fn names_of(kind: SecretKind) -> &'static [SecretName] {
 }
 
 fn set_from_stdin(kind: SecretKind) -> Result<(), LaunchError> {
+    let interactive = std::io::stdin().is_terminal();
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     for name in names_of(kind) {
-        eprintln!("{}: (input not echoed if piped; one line)", name.env_var());
-        let line = lines
-            .next()
-            .ok_or_else(|| LaunchError::SecretInput {
-                detail: format!("{} missing on stdin", name.env_var()),
-            })?
-            .map_err(|error| LaunchError::SecretInput {
-                detail: error.to_string(),
-            })?;
-        store(*name, &SecretText::new(line.trim()))?;
+        let value = if interactive {
+            rpassword::prompt_password(format!("{} (not echoed): ", name.env_var())).map_err(
+                |error| LaunchError::SecretInput {
+                    detail: error.to_string(),
+                },
+            )?
+        } else {
+            lines
+                .next()
+                .ok_or_else(|| LaunchError::SecretInput {
+                    detail: format!("{} missing on stdin", name.env_var()),
+                })?
+                .map_err(|error| LaunchError::SecretInput {
+                    detail: error.to_string(),
+                })?
+        };
+        store(*name, &SecretText::new(value.trim()))?;
     }
     Ok(())
 }
