@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 use crate::StrategyError;
 
 pub const SIM_STUB_SCRIPT: &str = "sim/openai-stub.json";
+pub const LAUNCHER_STUB_URL_FILE: &str = "run/openai-stub.json";
 pub const SIM_PLACEHOLDER_KEY: &str = "sim-openai-placeholder";
 
 pub struct GateRunner {
@@ -29,6 +30,13 @@ impl std::fmt::Debug for GateRunner {
             .field("gate", &self.gate)
             .finish_non_exhaustive()
     }
+}
+
+pub fn launcher_stub_url(var_dir: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(var_dir.join(LAUNCHER_STUB_URL_FILE)).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let url = value.get("url")?.as_str()?;
+    url.starts_with("http://127.0.0.1:").then(|| url.to_owned())
 }
 
 fn stub_script(var_dir: &Path) -> StubScript {
@@ -53,12 +61,16 @@ impl GateRunner {
         let mut section = config.ai_gate.clone();
         let mut stub = None;
         let key = if mode == RunMode::Sim {
-            let server = StubServer::start(stub_script(var_dir))
-                .await
-                .map_err(|e| setup(e.to_string()))?;
-            section.base_url = server.base_url();
+            if let Some(url) = launcher_stub_url(var_dir) {
+                section.base_url = url;
+            } else {
+                let server = StubServer::start(stub_script(var_dir))
+                    .await
+                    .map_err(|e| setup(e.to_string()))?;
+                section.base_url = server.base_url();
+                stub = Some(server);
+            }
             tracing::info!(url = %section.base_url, "sim: AI gate talks to the loopback OpenAI stub");
-            stub = Some(server);
             ApiKey::new(SIM_PLACEHOLDER_KEY)
         } else {
             key.unwrap_or_else(|| ApiKey::new(""))
