@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::audit::{correlation_for, executor_event};
 use crate::churn::ChurnWindows;
+use crate::virtual_trail::VirtualTrail;
 use crate::{ExecutionError, ExecutionPolicy, Ledger, SymbolRules};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +27,7 @@ pub struct ExecutionEngine {
     pub(crate) churn: ChurnWindows,
     pub(crate) events: Vec<AuditEvent>,
     pub(crate) baseline: Option<BalanceBaseline>,
+    pub(crate) trails: HashMap<String, VirtualTrail>,
 }
 
 impl std::fmt::Debug for ExecutionEngine {
@@ -54,6 +56,7 @@ impl ExecutionEngine {
             churn: ChurnWindows::default(),
             events: Vec::new(),
             baseline: None,
+            trails: HashMap::new(),
         }
     }
 

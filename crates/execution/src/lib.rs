@@ -19,6 +19,8 @@ pub mod reconcile;
 pub mod recovery;
 pub mod rules;
 pub mod send;
+pub mod virtual_exit;
+pub mod virtual_trail;
 
 pub use engine::ExecutionEngine;
 pub use error::{ExecutionError, LedgerError};
