@@ -56,6 +56,10 @@ async fn virtual_trailing_exits_at_market_when_the_price_falls_back_from_its_pea
         engine.ledger().position("trail-1").unwrap().unwrap().state,
         PositionState::Flat
     );
+    assert_nothing_left_open(&h, &engine).await;
+}
+
+async fn assert_nothing_left_open(h: &Harness, engine: &livespot_execution::ExecutionEngine) {
     let ours: Vec<String> = engine
         .ledger()
         .orders_for_intent("trail-1")
