@@ -68,3 +68,4 @@ pub use store::{Ack, BatchOutcome, StoreWriter, WrittenEvent};
 pub use verify::{BrokenRow, ChainBreak, VerifyReport, verify_connection, verify_store};
 pub use verify_cmd::run_verify;
 pub use writer::AuditWriter;
+pub use writer_loop::BACKLOG_COMMIT_FACTOR;

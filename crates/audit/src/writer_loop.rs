@@ -7,6 +7,8 @@ use crate::queue::Submission;
 use crate::stats::WriterStats;
 use crate::writer::AuditWriter;
 
+pub const BACKLOG_COMMIT_FACTOR: usize = 8;
+
 pub(crate) fn run_writer_loop(
     mut writer: AuditWriter,
     mut rx: mpsc::UnboundedReceiver<Submission>,
@@ -15,10 +17,11 @@ pub(crate) fn run_writer_loop(
     faults: &watch::Sender<Option<AuditError>>,
 ) {
     let mut batch: Vec<Submission> = Vec::new();
+    let commit_limit = batch_size.saturating_mul(BACKLOG_COMMIT_FACTOR);
     while let Some(first) = rx.blocking_recv() {
         let mut events = first.records.len();
         batch.push(first);
-        while events < batch_size {
+        while events < commit_limit {
             let Ok(next) = rx.try_recv() else { break };
             events += next.records.len();
             batch.push(next);

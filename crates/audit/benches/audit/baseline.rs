@@ -12,6 +12,7 @@ pub fn raw_batched_insert(var_dir: &Path, events: u64) -> crate::events::BenchRe
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     let payload = r#"{"index":0,"score":7312,"side":"BUY","symbol":"BTCUSDT"}"#;
     let hash = "0".repeat(64);
+    let batch = i64::try_from(crate::events::bench_batch())?;
     let started = Instant::now();
     let mut next: i64 = 1;
     let last = i64::try_from(events)?;
@@ -23,7 +24,7 @@ pub fn raw_batched_insert(var_dir: &Path, events: u64) -> crate::events::BenchRe
                  reason_codes, payload_json, prev_hash, event_hash) VALUES (?1, 'strategy', ?1, 'DECISION', \
                  ?2, 'strategy', 'bench-run', 'dec-' || ?1, '', ?3, ?4, ?4)",
             )?;
-            for event_id in next..=last.min(next + 255) {
+            for event_id in next..=last.min(next + batch - 1) {
                 statement.execute(params![
                     event_id,
                     1_764_000_000_000_i64 + event_id,
@@ -33,7 +34,7 @@ pub fn raw_batched_insert(var_dir: &Path, events: u64) -> crate::events::BenchRe
             }
         }
         tx.commit()?;
-        next += 256;
+        next += batch;
     }
     Ok(started.elapsed())
 }

@@ -9,7 +9,7 @@ use livespot_domain::{ProcessRole, RunId};
 use livespot_ipc::{Endpoint, IpcLimits, Listener, RunSecrets};
 use tokio_util::sync::CancellationToken;
 
-use crate::events::{BENCH_BATCH, BenchResult, bench_event, vary};
+use crate::events::{BenchResult, bench_batch, bench_event, vary};
 
 pub const PRODUCERS: [ProcessRole; 4] = [
     ProcessRole::Marketdata,
@@ -41,12 +41,12 @@ fn start_audit(var_dir: &Path) -> BenchResult<Running> {
     let writer = AuditWriter::open(var_dir, CheckpointPolicy::default())?;
     let queue = QueueConfig {
         capacity: 16_384,
-        batch_size: BENCH_BATCH,
+        batch_size: bench_batch(),
     };
     let service = WriterService::spawn(writer, queue)?;
     let shutdown = CancellationToken::new();
     let config = ServerConfig {
-        batch_size: BENCH_BATCH,
+        batch_size: bench_batch(),
     };
     let server = tokio::spawn(serve(listener, service.handle(), config, shutdown.clone()));
     Ok(Running {

@@ -6,7 +6,15 @@ use livespot_domain::{
 
 pub type BenchResult<T> = Result<T, Box<dyn Error + Send + Sync>>;
 
-pub const BENCH_BATCH: usize = 2048;
+pub const DEFAULT_BENCH_BATCH: usize = 2048;
+
+pub fn bench_batch() -> usize {
+    std::env::var("AUDIT_BENCH_BATCH")
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(DEFAULT_BENCH_BATCH)
+        .max(1)
+}
 
 pub fn bench_event(role: ProcessRole, index: u64) -> BenchResult<AuditEvent> {
     let correlation = CorrelationIds::for_run(RunId::new("bench-run")?)

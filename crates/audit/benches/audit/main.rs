@@ -8,7 +8,7 @@ mod baseline;
 mod e2e;
 mod events;
 
-use events::{BENCH_BATCH, BenchResult, bench_event, vary};
+use events::{BenchResult, bench_batch, bench_event, vary};
 
 fn events_per_second(events: u64, elapsed: Duration) -> u64 {
     let micros = u64::try_from(elapsed.as_micros())
@@ -30,7 +30,7 @@ fn writer_path(var_dir: &Path, events: u64) -> BenchResult<Duration> {
     let mut writing = Duration::ZERO;
     let mut index = 0;
     while index < events {
-        let end = events.min(index + BENCH_BATCH as u64);
+        let end = events.min(index + bench_batch() as u64);
         let records = (index..end)
             .map(|at| {
                 vary(&template, ProcessRole::Strategy, at)
@@ -107,7 +107,8 @@ fn main() -> BenchResult<()> {
         .build()?;
     let e2e = runtime.block_on(e2e::end_to_end(e2e_dir.path(), per_producer))?;
     println!(
-        "audit bench: {total} events, batches of {BENCH_BATCH}, {} producers end to end",
+        "audit bench: {total} events, batches of {}, {} producers end to end",
+        bench_batch(),
         e2e::PRODUCERS.len()
     );
     let baseline_rate = line("raw batched insert baseline", total, baseline);
