@@ -6,110 +6,17 @@
 )]
 
 mod launch_support;
+mod marketdata_support;
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::time::Duration;
 
-use launch_support::{TestVar, health_mode, wait_exit, wait_until};
+use launch_support::{TestVar, wait_until};
+use marketdata_support::{
+    audit_rows, count_events, http_post, mode_changes_with, stop, trail_lines, tune_config,
+    tune_config_with, wait_mode,
+};
 
 const STALL_SECONDS: u64 = 4;
-
-fn tuned_line(line: &str) -> Option<String> {
-    let key = line.split('=').next()?.trim();
-    Some(match key {
-        "min_quote_volume_24h" => "min_quote_volume_24h = \"0\"".to_owned(),
-        "ws_stale_ms" => "ws_stale_ms = 1500".to_owned(),
-        "health_interval_ms" => "health_interval_ms = 400".to_owned(),
-        "publish_interval_ms" => "publish_interval_ms = 500".to_owned(),
-        "strategy_cycle_interval_ms" => "strategy_cycle_interval_ms = 1000".to_owned(),
-        "kline_backfill" => "kline_backfill = 120".to_owned(),
-        "regime_min_volatility_bps" => "regime_min_volatility_bps = \"0.5\"".to_owned(),
-        "maker_fee_bps" => "maker_fee_bps = \"0\"".to_owned(),
-        "taker_fee_bps" => "taker_fee_bps = \"0\"".to_owned(),
-        "min_edge_bps" => "min_edge_bps = \"0\"".to_owned(),
-        "expected_slippage_bps" => "expected_slippage_bps = \"0\"".to_owned(),
-        "timeout_ms" => "timeout_ms = 300".to_owned(),
-        _ => return None,
-    })
-}
-
-fn tune_config(var: &TestVar) {
-    tune_config_with(var, &[]);
-}
-
-fn tune_config_with(var: &TestVar, extra: &[(&str, &str)]) {
-    let text = std::fs::read_to_string(&var.config).unwrap();
-    assert!(text.contains("[marketdata]"), "config has no [marketdata]");
-    let tuned: Vec<String> = text
-        .lines()
-        .map(|line| {
-            let key = line.split('=').next().unwrap_or_default().trim();
-            extra
-                .iter()
-                .find(|(name, _)| *name == key)
-                .map(|(name, value)| format!("{name} = {value}"))
-                .or_else(|| tuned_line(line))
-                .unwrap_or_else(|| line.to_owned())
-        })
-        .collect();
-    std::fs::write(&var.config, tuned.join("\n")).unwrap();
-}
-
-fn audit_rows(var: &TestVar, sql: &str) -> i64 {
-    let path = var.path().join("data").join("audit.sqlite");
-    let Ok(db) =
-        rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-    else {
-        return 0;
-    };
-    db.query_row(sql, [], |row| row.get(0)).unwrap_or(0)
-}
-
-fn http_post(base_url: &str, path: &str, body: &str) -> Option<String> {
-    let host = base_url.strip_prefix("http://")?.trim_end_matches('/');
-    let mut stream = TcpStream::connect(host).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(
-        stream,
-        "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .ok()?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response).ok()?;
-    Some(response)
-}
-
-fn trail_lines(var: &TestVar) -> Vec<serde_json::Value> {
-    var.audit_trail()
-        .lines()
-        .filter_map(|line| serde_json::from_str(line).ok())
-        .collect()
-}
-
-fn count_events(var: &TestVar, event_type: &str, source: &str) -> usize {
-    trail_lines(var)
-        .iter()
-        .filter(|line| line["event_type"] == event_type && line["source"] == source)
-        .count()
-}
-
-fn mode_changes_with(var: &TestVar, reason: &str) -> usize {
-    trail_lines(var)
-        .iter()
-        .filter(|line| line["event_type"] == "MODE_CHANGED")
-        .filter(|line| {
-            line["reason_codes"]
-                .as_array()
-                .is_some_and(|codes| codes.iter().any(|code| code == reason))
-        })
-        .count()
-}
-
-fn wait_mode(panel: &str, wanted: &str, timeout: Duration) -> Option<String> {
-    wait_until(timeout, || health_mode(panel).filter(|mode| mode == wanted))
-}
 
 #[test]
 fn strategy_decides_on_sim_streams_and_a_stream_stall_degrades_then_clears() {
@@ -228,16 +135,6 @@ fn a_timing_out_gate_under_ai_dec_2_degrades_with_an_alert_and_sends_no_proposal
     assert!(alerted.is_some(), "no ALERT_RAISED with AI_TIMEOUT");
     assert_eq!(audit_rows(&var, PROPOSALS_SQL), 0);
     stop(&mut launcher);
-}
-
-fn stop(launcher: &mut std::process::Child) {
-    let stopped = std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(launcher.id().to_string())
-        .status()
-        .unwrap();
-    assert!(stopped.success());
-    assert_eq!(wait_exit(launcher, Duration::from_secs(30)), Some(0));
 }
 
 #[test]
