@@ -20,6 +20,30 @@ const CHILDREN: [&str; 6] = [
     "panel",
 ];
 
+const STOP_ORDER: [&str; 6] = [
+    "strategy",
+    "risk",
+    "executor",
+    "panel",
+    "marketdata",
+    "audit",
+];
+
+fn assert_shutdown_order(var: &TestVar) {
+    let log = var.log_text("launch");
+    let stopped: Vec<&str> = log
+        .lines()
+        .filter(|line| line.contains("exited during shutdown"))
+        .filter_map(|line| {
+            STOP_ORDER
+                .iter()
+                .copied()
+                .find(|name| line.contains(&format!("process=\"{name}\"")))
+        })
+        .collect();
+    assert_eq!(stopped, STOP_ORDER.to_vec(), "{log}");
+}
+
 fn assert_every_process_logged(var: &TestVar) {
     let logs = var.path().join("logs");
     for name in CHILDREN.iter().chain(&["launch"]) {
@@ -66,6 +90,7 @@ fn sim_run_reaches_normal_writes_endpoints_and_logs_then_exits_zero_with_childre
         );
     }
     assert_every_process_logged(&var);
+    assert_shutdown_order(&var);
     assert!(var.log_text("launch").contains("STOPPED"));
     let trail = var.audit_trail();
     for event in ["RUN_STARTED", "PROCESS_STARTED", "RUN_ENDED"] {
