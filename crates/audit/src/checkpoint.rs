@@ -1,4 +1,5 @@
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use rusqlite::Connection;
 
@@ -8,6 +9,13 @@ use crate::AuditError;
 pub struct CheckpointPolicy {
     pub passive_above_bytes: u64,
     pub truncate_above_bytes: u64,
+    pub periodic: Option<PeriodicCheckpoint>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodicCheckpoint {
+    pub every: Duration,
+    pub kind: CheckpointKind,
 }
 
 impl Default for CheckpointPolicy {
@@ -15,6 +23,7 @@ impl Default for CheckpointPolicy {
         Self {
             passive_above_bytes: 64 * 1024 * 1024,
             truncate_above_bytes: 256 * 1024 * 1024,
+            periodic: None,
         }
     }
 }
@@ -24,6 +33,8 @@ pub enum CheckpointKind {
     #[default]
     None,
     Passive,
+    Full,
+    Restart,
     Truncate,
 }
 
@@ -49,6 +60,7 @@ pub fn enforce_checkpoint_policy(
     conn: &Connection,
     db_path: &Path,
     policy: &CheckpointPolicy,
+    periodic_due: bool,
 ) -> Result<CheckpointReport, AuditError> {
     let wal = wal_path(db_path);
     let before = file_bytes(&wal);
@@ -56,6 +68,8 @@ pub fn enforce_checkpoint_policy(
         CheckpointKind::Truncate
     } else if before > policy.passive_above_bytes {
         CheckpointKind::Passive
+    } else if let Some(periodic) = policy.periodic.filter(|_| periodic_due) {
+        periodic.kind
     } else {
         return Ok(CheckpointReport {
             wal_bytes_before: before,
@@ -75,6 +89,8 @@ pub fn enforce_checkpoint_policy(
 fn run_checkpoint(conn: &Connection, kind: CheckpointKind) -> Result<bool, AuditError> {
     let sql = match kind {
         CheckpointKind::Truncate => "PRAGMA wal_checkpoint(TRUNCATE)",
+        CheckpointKind::Restart => "PRAGMA wal_checkpoint(RESTART)",
+        CheckpointKind::Full => "PRAGMA wal_checkpoint(FULL)",
         CheckpointKind::Passive | CheckpointKind::None => "PRAGMA wal_checkpoint(PASSIVE)",
     };
     conn.query_row(sql, [], |row| row.get::<_, i64>(0))

@@ -34,7 +34,9 @@ mod writer;
 mod writer_loop;
 
 pub use chain::ChainHead;
-pub use checkpoint::{CheckpointKind, CheckpointPolicy, CheckpointReport, file_bytes, wal_path};
+pub use checkpoint::{
+    CheckpointKind, CheckpointPolicy, CheckpointReport, PeriodicCheckpoint, file_bytes, wal_path,
+};
 pub use client::{
     AuditClient, AuditLink, CLIENT_SEND_CHUNK, RECONNECT_FIRST_DELAY, RECONNECT_MAX_DELAY,
 };

@@ -1,9 +1,9 @@
 use std::time::Duration;
 
-use livespot_config::Config;
+use livespot_config::{CheckpointMode, Config};
 use livespot_ipc::{FrameLimits, IpcLimits};
 
-use crate::checkpoint::CheckpointPolicy;
+use crate::checkpoint::{CheckpointKind, CheckpointPolicy, PeriodicCheckpoint};
 use crate::disk::DiskThresholds;
 use crate::queue::QueueConfig;
 use crate::server::ServerConfig;
@@ -32,6 +32,15 @@ impl AuditSettings {
             checkpoint: CheckpointPolicy {
                 passive_above_bytes: wal_max / 4,
                 truncate_above_bytes: wal_max,
+                periodic: Some(PeriodicCheckpoint {
+                    every: Duration::from_millis(config.audit.checkpoint_interval_ms),
+                    kind: match config.audit.checkpoint_mode {
+                        CheckpointMode::Passive => CheckpointKind::Passive,
+                        CheckpointMode::Full => CheckpointKind::Full,
+                        CheckpointMode::Restart => CheckpointKind::Restart,
+                        CheckpointMode::Truncate => CheckpointKind::Truncate,
+                    },
+                }),
             },
             disk: DiskThresholds::from_mib(
                 config.disk.degrade_free_mib,

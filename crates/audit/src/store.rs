@@ -1,11 +1,13 @@
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags, Transaction, params};
 
 use crate::AuditError;
 use crate::chain::{ChainHead, load_head, store_head};
-use crate::checkpoint::{CheckpointPolicy, CheckpointReport, enforce_checkpoint_policy};
+use crate::checkpoint::{
+    CheckpointKind, CheckpointPolicy, CheckpointReport, enforce_checkpoint_policy,
+};
 use crate::migrate::{audit_db_path, ensure_schema_current};
 use crate::project::{ProjectionCache, project_event};
 use crate::record::EventRecord;
@@ -39,6 +41,7 @@ pub struct StoreWriter {
     head: ChainHead,
     checkpoint: CheckpointPolicy,
     cache: ProjectionCache,
+    last_checkpoint: Instant,
 }
 
 pub const WRITER_CACHE_KIB: i64 = -65_536;
@@ -57,6 +60,7 @@ impl StoreWriter {
             head,
             checkpoint,
             cache: ProjectionCache::default(),
+            last_checkpoint: Instant::now(),
         })
     }
 
@@ -79,7 +83,14 @@ impl StoreWriter {
         }
         let (head, outcome) = committed.map_err(|error| AuditError::from_write(&error))?;
         self.head = head;
-        let checkpoint = enforce_checkpoint_policy(&self.conn, &self.path, &self.checkpoint)?;
+        let due = self
+            .checkpoint
+            .periodic
+            .is_some_and(|periodic| self.last_checkpoint.elapsed() >= periodic.every);
+        let checkpoint = enforce_checkpoint_policy(&self.conn, &self.path, &self.checkpoint, due)?;
+        if checkpoint.kind != CheckpointKind::None {
+            self.last_checkpoint = Instant::now();
+        }
         Ok(BatchOutcome {
             checkpoint,
             ..outcome

@@ -127,6 +127,7 @@ fn wal_stays_bounded_under_the_checkpoint_policy() {
     let policy = CheckpointPolicy {
         passive_above_bytes: 256 * 1024,
         truncate_above_bytes: 1024 * 1024,
+        periodic: None,
     };
     let mut writer = AuditWriter::open(dir.path(), policy).unwrap();
     let payload = format!(r#"{{"blob":"{}"}}"#, "x".repeat(400));
@@ -178,4 +179,27 @@ fn a_failed_trail_write_still_acks_and_the_next_batch_catches_the_trail_up() {
         .map(|line| line["event_id"].as_i64().unwrap())
         .collect();
     assert_eq!(ids, vec![1, 2]);
+}
+
+#[test]
+fn a_due_periodic_checkpoint_runs_in_the_configured_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(fresh_writer(dir.path()));
+    let policy = CheckpointPolicy {
+        periodic: Some(livespot_audit::PeriodicCheckpoint {
+            every: std::time::Duration::ZERO,
+            kind: livespot_audit::CheckpointKind::Truncate,
+        }),
+        ..CheckpointPolicy::default()
+    };
+    let mut writer = AuditWriter::open(dir.path(), policy).unwrap();
+    let outcome = writer
+        .write_batch(&[record("risk", 1, "RISK_VERDICT", "{}")])
+        .unwrap();
+    assert_eq!(
+        outcome.checkpoint.kind,
+        livespot_audit::CheckpointKind::Truncate
+    );
+    assert!(outcome.checkpoint.wal_bytes_before > 0);
+    assert_eq!(outcome.checkpoint.wal_bytes_after, 0);
 }
