@@ -1,6 +1,7 @@
 mod ai_stub;
 mod audit_sink;
 mod cli;
+mod doctor_gate;
 mod endpoints;
 mod error;
 mod events;

@@ -185,6 +185,11 @@ fn live_refused(cli: &LaunchCli, settings: &SupervisorSettings, socket_dir: &Pat
     } else {
         refusals
     };
+    let refusals = if refusals.is_empty() {
+        crate::doctor_gate::doctor_checklist(&bin_dir(), &cli.common.config, &cli.common.var_dir)
+    } else {
+        refusals
+    };
     if refusals.is_empty() {
         return false;
     }
