@@ -21,7 +21,7 @@ const CHILDREN: [&str; 6] = [
 ];
 
 #[test]
-fn children_shut_themselves_down_when_the_launcher_is_killed() {
+fn children_and_the_simulator_shut_themselves_down_when_the_launcher_is_killed() {
     let var = TestVar::new();
     let mut launcher = var.launch(&["--sim", "--duration", "60"]);
     var.wait_for_panel(Duration::from_secs(30));
@@ -29,19 +29,23 @@ fn children_shut_themselves_down_when_the_launcher_is_killed() {
         .iter()
         .map(|name| (*name, var.pid_of(name).unwrap()))
         .collect();
-    let sim = var.pid_of("sim");
+    let sim = var.pid_of("sim").unwrap();
     kill9(launcher.id());
     assert_eq!(wait_exit(&mut launcher, Duration::from_secs(10)), None);
+    let watched: Vec<(&str, u32)> = pids.iter().copied().chain([("sim", sim)]).collect();
     let all_gone = wait_until(Duration::from_secs(20), || {
-        pids.iter().all(|(_, pid)| !pid_alive(*pid)).then_some(())
+        watched
+            .iter()
+            .all(|(_, pid)| !pid_alive(*pid))
+            .then_some(())
     });
-    let alive: Vec<&str> = pids
+    let alive: Vec<&str> = watched
         .iter()
         .filter(|(_, pid)| pid_alive(*pid))
         .map(|(name, _)| *name)
         .collect();
-    if let Some(pid) = sim.filter(|pid| pid_alive(*pid)) {
-        kill9(pid);
+    for (_, pid) in watched.iter().filter(|(_, pid)| pid_alive(*pid)) {
+        kill9(*pid);
     }
     assert!(
         all_gone.is_some(),

@@ -62,22 +62,20 @@ fn accounts_line(credentials: &VenueCredentials) -> String {
     format!("{value}\n")
 }
 
-pub async fn start_sim(
-    spec: &SpawnSpec,
-    credentials: &VenueCredentials,
-    seed: u64,
-) -> Result<SimVenue, LaunchError> {
-    let failed = |detail: String| LaunchError::SimStart { detail };
+const SIM_ARGS: [&str; 7] = [
+    "--port",
+    "0",
+    "--admin-port",
+    "0",
+    "--accounts-stdin",
+    "--exit-on-stdin-eof",
+    "--seed",
+];
+
+fn sim_command(spec: &SpawnSpec, seed: u64) -> Command {
     let mut command = Command::new(spec.binary("sim"));
     command
-        .args([
-            "--port",
-            "0",
-            "--admin-port",
-            "0",
-            "--accounts-stdin",
-            "--seed",
-        ])
+        .args(SIM_ARGS)
         .arg(seed.to_string())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -87,7 +85,18 @@ pub async fn start_sim(
         command.env_remove(name);
     }
     detach_from_console_signals(&mut command);
-    let mut child = command.spawn().map_err(|error| failed(error.to_string()))?;
+    command
+}
+
+pub async fn start_sim(
+    spec: &SpawnSpec,
+    credentials: &VenueCredentials,
+    seed: u64,
+) -> Result<SimVenue, LaunchError> {
+    let failed = |detail: String| LaunchError::SimStart { detail };
+    let mut child = sim_command(spec, seed)
+        .spawn()
+        .map_err(|error| failed(error.to_string()))?;
     let pid = child.id().unwrap_or_default();
     let (Some(mut stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
         return Err(failed("stdio pipes missing".to_owned()));

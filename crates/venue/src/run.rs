@@ -38,8 +38,14 @@ fn read_account_line() -> Result<AccountSpec, VenueError> {
     })
 }
 
-pub async fn run(mut options: SimOptions, accounts_stdin: bool) -> Result<(), VenueError> {
-    if accounts_stdin {
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StdinUse {
+    pub read_account: bool,
+    pub exit_on_eof: bool,
+}
+
+pub async fn run(mut options: SimOptions, stdin_use: StdinUse) -> Result<(), VenueError> {
+    if stdin_use.read_account {
         options.accounts.push(read_account_line()?);
     }
     let handle = spawn(options).await?;
@@ -49,7 +55,31 @@ pub async fn run(mut options: SimOptions, accounts_stdin: bool) -> Result<(), Ve
     if let Err(error) = printed {
         tracing::warn!(%error, "cannot print the bound urls");
     }
-    shutdown_signal().await;
+    if stdin_use.exit_on_eof {
+        tokio::select! {
+            () = shutdown_signal() => {}
+            () = stdin_closed() => tracing::info!("stdin closed: the launcher is gone, shutting down"),
+        }
+    } else {
+        shutdown_signal().await;
+    }
     handle.shutdown().await;
     Ok(())
+}
+
+async fn stdin_closed() {
+    let (closed, wait) = tokio::sync::oneshot::channel::<()>();
+    std::thread::spawn(move || {
+        let mut sink = Vec::new();
+        let drained = std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut sink);
+        if let Err(error) = drained {
+            tracing::warn!(%error, "stdin read failed; treating it as closed");
+        }
+        if closed.send(()).is_err() {
+            tracing::debug!("stdin closed after shutdown had begun");
+        }
+    });
+    if wait.await.is_err() {
+        tracing::warn!("stdin watcher ended without a signal");
+    }
 }

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use livespot_runtime::ExitStatus;
-use livespot_venue::{MarketSource, SimOptions, parse_market, parse_speed};
+use livespot_venue::{MarketSource, SimOptions, StdinUse, parse_market, parse_speed};
 use rust_decimal::Decimal;
 
 #[derive(Debug, Parser)]
@@ -41,6 +41,11 @@ struct Cli {
     admin_port: u16,
     #[arg(long, help = "read one account JSON line from stdin at start")]
     accounts_stdin: bool,
+    #[arg(
+        long,
+        help = "shut down when stdin closes (the launcher holds it open; a killed launcher leaves no orphan simulator)"
+    )]
+    exit_on_stdin_eof: bool,
 }
 
 #[tokio::main]
@@ -65,7 +70,15 @@ async fn main() -> ExitCode {
         admin_port: cli.admin_port,
         ..SimOptions::default()
     };
-    match livespot_venue::run(options, cli.accounts_stdin).await {
+    match livespot_venue::run(
+        options,
+        StdinUse {
+            read_account: cli.accounts_stdin,
+            exit_on_eof: cli.exit_on_stdin_eof,
+        },
+    )
+    .await
+    {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("livespot-sim: {error}");
