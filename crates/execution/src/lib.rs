@@ -1,6 +1,7 @@
 pub mod audit;
 pub mod child;
 pub mod churn;
+pub mod driver;
 pub mod engine;
 pub mod entry;
 pub mod entry_step;

@@ -7,7 +7,7 @@ use crate::LedgerError;
 
 impl Ledger {
     pub fn record_fill(&mut self, fill: &FillRecord) -> Result<bool, LedgerError> {
-        let inserted = self.conn.execute(
+        let inserted = self.conn()?.execute(
             "INSERT OR IGNORE INTO fills (symbol, trade_id, exchange_order_id, price, qty, commission, commission_asset, is_buyer, ts_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
                 fill.symbol,
@@ -29,9 +29,8 @@ impl Ledger {
         symbol: &str,
         exchange_order_id: i64,
     ) -> Result<Vec<FillRecord>, LedgerError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT trade_id, price, qty, commission, commission_asset, is_buyer, ts_ms FROM fills WHERE symbol = ?1 AND exchange_order_id = ?2 ORDER BY trade_id")
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare("SELECT trade_id, price, qty, commission, commission_asset, is_buyer, ts_ms FROM fills WHERE symbol = ?1 AND exchange_order_id = ?2 ORDER BY trade_id")
             .map_err(|e| read_error(&e))?;
         let rows = stmt
             .query_map(params![symbol, exchange_order_id], |row| {
@@ -72,8 +71,8 @@ impl Ledger {
         symbol: &str,
         base_asset: &str,
     ) -> Result<rust_decimal::Decimal, LedgerError> {
-        let mut stmt = self
-            .conn
+        let conn = self.conn()?;
+        let mut stmt = conn
             .prepare(
                 "SELECT qty, commission, commission_asset, is_buyer FROM fills WHERE symbol = ?1",
             )

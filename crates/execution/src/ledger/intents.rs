@@ -79,7 +79,8 @@ impl Ledger {
         };
         let plans_json =
             serde_json::to_string(&plans).map_err(|e| LedgerError::Write(e.to_string()))?;
-        let tx = self.conn.transaction()?;
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
         tx.execute(
             &format!("INSERT INTO intents ({INTENT_COLUMNS}, updated_ts_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10, ?11, ?11)"),
             params![
@@ -110,12 +111,13 @@ impl Ledger {
             )?;
         }
         tx.commit()?;
+        drop(conn);
         self.intent(id)
     }
 
     pub fn find_intent(&self, id: &str) -> Result<Option<IntentRecord>, LedgerError> {
         let sql = format!("SELECT {INTENT_COLUMNS} FROM intents WHERE order_intent_id = ?1");
-        self.conn
+        self.conn()?
             .query_row(&sql, [id], |row| Ok(intent_from_row(row)))
             .optional()
             .map_err(|e| read_error(&e))?
@@ -133,7 +135,8 @@ impl Ledger {
     ) -> Result<Vec<IntentRecord>, LedgerError> {
         let sql =
             format!("SELECT {INTENT_COLUMNS} FROM intents ORDER BY created_ts_ms, order_intent_id");
-        let mut stmt = self.conn.prepare(&sql).map_err(|e| read_error(&e))?;
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare(&sql).map_err(|e| read_error(&e))?;
         let rows = stmt
             .query_map([], |row| Ok(intent_from_row(row)))
             .map_err(|e| read_error(&e))?;
@@ -164,7 +167,8 @@ impl Ledger {
     ) -> Result<IntentState, LedgerError> {
         let from = self.intent(id)?.state;
         let to = step(from).map_err(LedgerError::Transition)?;
-        let tx = self.conn.transaction()?;
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
         write_transition(&tx, id, from, to, reason, now_ms)?;
         tx.commit()?;
         Ok(to)
@@ -178,7 +182,8 @@ impl Ledger {
     ) -> Result<IntentState, LedgerError> {
         let from = self.intent(id)?.state;
         let to = from.mark_sent().map_err(LedgerError::Transition)?;
-        let tx = self.conn.transaction()?;
+        let mut conn = self.conn()?;
+        let tx = conn.transaction()?;
         insert_pending_order_in(&tx, order, now_ms)?;
         write_transition(&tx, id, from, to, None, now_ms)?;
         tx.commit()?;
@@ -186,8 +191,8 @@ impl Ledger {
     }
 
     pub fn intent_history(&self, id: &str) -> Result<Vec<IntentState>, LedgerError> {
-        let mut stmt = self
-            .conn
+        let conn = self.conn()?;
+        let mut stmt = conn
             .prepare(
                 "SELECT to_state FROM intent_transitions WHERE order_intent_id = ?1 ORDER BY id",
             )

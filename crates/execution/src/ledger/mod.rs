@@ -6,6 +6,7 @@ mod records;
 mod text;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
@@ -29,7 +30,7 @@ pub fn executor_ledger_path(var_dir: &Path) -> PathBuf {
 
 #[derive(Debug)]
 pub struct Ledger {
-    conn: Connection,
+    inner: Mutex<Connection>,
 }
 
 impl Ledger {
@@ -51,11 +52,19 @@ impl Ledger {
         Migrations::new(MIGRATION_SQL.iter().map(|sql| M::up(sql)).collect())
             .to_latest(&mut conn)
             .map_err(|e| LedgerError::Migration(e.to_string()))?;
-        Ok(Self { conn })
+        Ok(Self {
+            inner: Mutex::new(conn),
+        })
+    }
+
+    pub(crate) fn conn(&self) -> Result<MutexGuard<'_, Connection>, LedgerError> {
+        self.inner
+            .lock()
+            .map_err(|_| LedgerError::Read("ledger connection lock poisoned".into()))
     }
 
     pub fn journal_mode(&self) -> Result<String, LedgerError> {
-        self.conn
+        self.conn()?
             .query_row("PRAGMA journal_mode", [], |row| row.get(0))
             .map_err(|e| LedgerError::Read(e.to_string()))
     }

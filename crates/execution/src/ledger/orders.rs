@@ -68,7 +68,7 @@ impl Ledger {
         order: &OrderRecord,
         now_ms: i64,
     ) -> Result<bool, LedgerError> {
-        insert_pending_order_in(&self.conn, order, now_ms)
+        insert_pending_order_in(&*self.conn()?, order, now_ms)
     }
 
     pub fn apply_order_report(
@@ -81,7 +81,7 @@ impl Ledger {
             .order(client_order_id)?
             .ok_or_else(|| LedgerError::IntentUnknown(format!("order {client_order_id}")))?;
         let status = next_status(current.status, report.status)?;
-        self.conn.execute(
+        self.conn()?.execute(
             "UPDATE orders SET status = ?2, exchange_order_id = ?3, order_list_id = COALESCE(?4, order_list_id), executed_qty = ?5, cummulative_quote_qty = ?6, updated_ts_ms = ?7 WHERE client_order_id = ?1",
             params![
                 client_order_id,
@@ -105,7 +105,7 @@ impl Ledger {
             .order(client_order_id)?
             .ok_or_else(|| LedgerError::IntentUnknown(format!("order {client_order_id}")))?;
         let status = next_status(current.status, OrderStatus::Rejected)?;
-        self.conn.execute(
+        self.conn()?.execute(
             "UPDATE orders SET status = ?2, updated_ts_ms = ?3 WHERE client_order_id = ?1",
             params![client_order_id, status.as_str(), now_ms],
         )?;
@@ -114,7 +114,7 @@ impl Ledger {
 
     pub fn order(&self, client_order_id: &str) -> Result<Option<OrderRecord>, LedgerError> {
         let sql = format!("SELECT {ORDER_COLUMNS} FROM orders WHERE client_order_id = ?1");
-        self.conn
+        self.conn()?
             .query_row(&sql, [client_order_id], |row| Ok(order_from_row(row)))
             .optional()
             .map_err(|e| read_error(&e))?
@@ -125,7 +125,8 @@ impl Ledger {
         let sql = format!(
             "SELECT {ORDER_COLUMNS} FROM orders WHERE {filter} ORDER BY created_ts_ms, client_order_id"
         );
-        let mut stmt = self.conn.prepare(&sql).map_err(|e| read_error(&e))?;
+        let conn = self.conn()?;
+        let mut stmt = conn.prepare(&sql).map_err(|e| read_error(&e))?;
         let rows = stmt
             .query_map([arg], |row| Ok(order_from_row(row)))
             .map_err(|e| read_error(&e))?;

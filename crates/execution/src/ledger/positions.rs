@@ -10,7 +10,7 @@ use crate::LedgerError;
 impl Ledger {
     pub fn position(&self, order_intent_id: &str) -> Result<Option<PositionRecord>, LedgerError> {
         let row = self
-            .conn
+            .conn()?
             .query_row(
                 "SELECT symbol, state, base_qty FROM positions WHERE order_intent_id = ?1",
                 [order_intent_id],
@@ -39,8 +39,8 @@ impl Ledger {
         &self,
         state: PositionState,
     ) -> Result<Vec<PositionRecord>, LedgerError> {
-        let mut stmt = self
-            .conn
+        let conn = self.conn()?;
+        let mut stmt = conn
             .prepare(
                 "SELECT order_intent_id FROM positions WHERE state = ?1 ORDER BY order_intent_id",
             )
@@ -50,6 +50,8 @@ impl Ledger {
             .map_err(|e| read_error(&e))?
             .collect::<Result<Vec<String>, _>>()
             .map_err(|e| read_error(&e))?;
+        drop(stmt);
+        drop(conn);
         let mut out = Vec::new();
         for id in ids {
             out.extend(self.position(&id)?);
@@ -69,7 +71,7 @@ impl Ledger {
             .position(order_intent_id)?
             .map_or(PositionState::Flat, |p| p.state);
         let to = step(from).map_err(LedgerError::Transition)?;
-        self.conn.execute(
+        self.conn()?.execute(
             "INSERT INTO positions (order_intent_id, symbol, state, base_qty, updated_ts_ms) VALUES (?1, ?2, ?3, ?4, ?5) \
              ON CONFLICT (order_intent_id) DO UPDATE SET state = excluded.state, base_qty = excluded.base_qty, updated_ts_ms = excluded.updated_ts_ms",
             params![order_intent_id, symbol, to.as_str(), base_qty.to_string(), now_ms],

@@ -1,0 +1,95 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "integration tests fail loudly"
+)]
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Harness, SYMBOL, fast_policy, ioc_intent};
+use livespot_domain::{AuditEvent, AuditEventType, IntentState, PositionState};
+use livespot_execution::ExecutionEngine;
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+fn about(event: &AuditEvent, id: &str) -> bool {
+    event
+        .correlation
+        .order_intent_id
+        .as_ref()
+        .is_some_and(|i| i.as_str() == id)
+}
+
+fn reconcile_runs(events: &[AuditEvent]) -> usize {
+    events
+        .iter()
+        .filter(|e| e.event_type == AuditEventType::ReconcileRest)
+        .count()
+}
+
+async fn collect_until_protected(
+    events: &mut mpsc::UnboundedReceiver<AuditEvent>,
+    id: &str,
+) -> Vec<AuditEvent> {
+    let mut seen = Vec::new();
+    let mut installed = false;
+    for _ in 0..500 {
+        let Ok(Some(event)) = tokio::time::timeout(Duration::from_secs(5), events.recv()).await
+        else {
+            break;
+        };
+        installed |= event.event_type == AuditEventType::Position
+            && about(&event, id)
+            && event.payload_json.contains("Installed");
+        seen.push(event);
+        if installed && reconcile_runs(&seen) >= 2 {
+            break;
+        }
+    }
+    seen
+}
+
+async fn crash_after_send(h: &Harness, id: &str) {
+    let old = ioc_intent(h, id).await;
+    let mut engine = h.engine().await;
+    engine.accept_intent(&old).unwrap();
+    let prepared = engine.prepare_send(id).await.unwrap();
+    h.client.place_order(&prepared.order).await.unwrap();
+}
+
+#[tokio::test]
+async fn the_driver_resolves_the_ledger_first_then_executes_intents_and_reconciles() {
+    let h = Harness::start().await;
+    crash_after_send(&h, "drv-old").await;
+    let new = ioc_intent(&h, "drv-new").await;
+    let engine = ExecutionEngine::connect(h.client.clone(), h.dir.path(), &[SYMBOL], fast_policy())
+        .await
+        .unwrap();
+    let (tx, rx) = mpsc::channel(4);
+    let (events_tx, mut events_rx) = mpsc::unbounded_channel::<AuditEvent>();
+    let shutdown = CancellationToken::new();
+    let driver = tokio::spawn(engine.drive(rx, shutdown.clone(), 200, move |event| {
+        events_tx.send(event).unwrap();
+    }));
+    tx.send(new).await.unwrap();
+    let seen = collect_until_protected(&mut events_rx, "drv-new").await;
+    shutdown.cancel();
+    let engine = driver.await.unwrap().unwrap();
+    for id in ["drv-old", "drv-new"] {
+        assert_eq!(
+            engine.ledger().intent(id).unwrap().state,
+            IntentState::Confirmed
+        );
+        assert_eq!(
+            engine.ledger().position(id).unwrap().unwrap().state,
+            PositionState::Protected
+        );
+    }
+    let first_new = seen.iter().position(|e| about(e, "drv-new")).unwrap();
+    let old_resolved = seen.iter().position(|e| about(e, "drv-old")).unwrap();
+    assert!(old_resolved < first_new, "recovery before anything new");
+    assert!(reconcile_runs(&seen) >= 2);
+}
