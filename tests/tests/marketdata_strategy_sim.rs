@@ -171,33 +171,33 @@ fn slow_rest_answers_raise_rest_latency_degrade_which_clears_when_fast_again() {
 }
 
 #[test]
-fn block_stops_an_entry_a_conservative_modify_reaches_risk_and_a_risky_one_is_refused() {
+fn block_stops_an_entry_a_risky_modify_is_refused_and_a_conservative_one_reaches_risk() {
     let var = TestVar::new();
     tune_config_with(&var, &[("ai_dec", "1")]);
     std::fs::create_dir_all(var.path().join("sim")).unwrap();
     std::fs::write(
         var.path().join("sim").join("openai-stub.json"),
-        r#"{"replies":["block","modify_conservative","modify_risky"]}"#,
+        r#"{"replies":["block","modify_risky","modify_conservative"]}"#,
     )
     .unwrap();
     let mut launcher = var.launch(&["--sim", "--duration", "60"]);
     var.wait_for_panel(Duration::from_secs(30));
-    let gated = wait_until(Duration::from_secs(45), || {
-        let refused = "SELECT COUNT(*) FROM ai_gate_events \
-             WHERE reason_codes LIKE '%AI_MODIFY_RISK_INCREASE%'";
-        (audit_rows(&var, refused) >= 1).then_some(())
+    let proposed = wait_until(Duration::from_secs(45), || {
+        (audit_rows(&var, PROPOSALS_SQL) >= 1).then_some(())
     });
     assert!(
-        gated.is_some(),
-        "no refused MODIFY: {}",
+        proposed.is_some(),
+        "no proposal: {}",
         var.log_text("strategy")
     );
     let blocked = "SELECT COUNT(*) FROM ai_gate_events WHERE verdict = 'BLOCK'";
     assert!(audit_rows(&var, blocked) >= 1);
-    let modified = "SELECT COUNT(*) FROM events WHERE source = 'strategy' \
+    let refused = "SELECT COUNT(*) FROM ai_gate_events \
+         WHERE reason_codes LIKE '%AI_MODIFY_RISK_INCREASE%'";
+    assert!(audit_rows(&var, refused) >= 1);
+    let unmodified = "SELECT COUNT(*) FROM events WHERE source = 'strategy' \
          AND event_type = 'STAGE_CHANGED' AND payload_json LIKE '%PROPOSAL_%' \
-         AND payload_json LIKE '%\"modify_applied\":true%'";
-    assert_eq!(audit_rows(&var, modified), 1);
-    assert_eq!(audit_rows(&var, PROPOSALS_SQL), 1);
+         AND payload_json NOT LIKE '%\"modify_applied\":true%'";
+    assert_eq!(audit_rows(&var, unmodified), 0);
     stop(&mut launcher);
 }

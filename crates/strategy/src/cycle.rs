@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 
 use livespot_config::{Config, KlineInterval};
-use livespot_domain::{Clock, CycleId, SnapshotId};
+use livespot_domain::{Clock, CycleId, ReasonCode, SnapshotId};
 use livespot_pipeline::selection::DeepFeatures;
 use livespot_pipeline::{
     Account, Assessment, DecideContext, Regime, SymbolView, TradeLedger, decide,
@@ -16,6 +16,7 @@ use crate::cycle_select::{PreparedSymbol, ScanOutcome, prepare, scan, tail};
 #[derive(Debug, Clone)]
 pub struct SymbolOutcome {
     pub symbol: String,
+    pub bar_open_ms: Option<i64>,
     pub snapshot_id: SnapshotId,
     pub snapshot_hash: String,
     pub assessment: Assessment,
@@ -41,6 +42,7 @@ pub struct CycleEngine {
     last_rescan_ms: Option<i64>,
     cycle_seq: u64,
     cycle_prefix: String,
+    proposed_bar: BTreeMap<String, i64>,
 }
 
 pub const fn interval_minutes(interval: KlineInterval) -> u32 {
@@ -66,6 +68,7 @@ impl CycleEngine {
             last_rescan_ms: None,
             cycle_seq: 0,
             cycle_prefix,
+            proposed_bar: BTreeMap::new(),
         }
     }
 
@@ -77,8 +80,11 @@ impl CycleEngine {
         &self.watchlist
     }
 
-    pub fn note_entry(&mut self, symbol: &str, ts_ms: i64) {
+    pub fn note_entry(&mut self, symbol: &str, ts_ms: i64, bar_open_ms: Option<i64>) {
         self.ledger.record_entry(symbol, ts_ms);
+        if let Some(bar) = bar_open_ms {
+            self.proposed_bar.insert(symbol.to_owned(), bar);
+        }
     }
 
     fn rescan_due(&self, now_ms: i64) -> bool {
@@ -168,6 +174,15 @@ impl CycleEngine {
             self.previous_regime.insert(symbol.clone(), regime);
         }
         let message = &input.latest;
+        let bar = message.latest_closed_open_ms;
+        if assessment.decision.is_some()
+            && bar.is_some()
+            && self.proposed_bar.get(&symbol) == bar.as_ref()
+        {
+            assessment.decision = None;
+            assessment.decision_hash = None;
+            assessment.reason_codes = vec![ReasonCode::EntryBarAlreadyProposed];
+        }
         if let Some(decision) = assessment.decision.as_mut() {
             decision.snapshot_id = message.snapshot.snapshot_id.clone();
             decision.snapshot_hash.clone_from(&message.snapshot_hash);
@@ -179,6 +194,7 @@ impl CycleEngine {
             assessment.decision_hash = Some(hash);
         }
         Ok(SymbolOutcome {
+            bar_open_ms: bar,
             symbol,
             snapshot_id: message.snapshot.snapshot_id.clone(),
             snapshot_hash: message.snapshot_hash.clone(),

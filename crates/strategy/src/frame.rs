@@ -157,7 +157,8 @@ impl Runner {
             };
             let ids = outcome_ids(&report, outcome);
             if path.run(self.gate.as_mut(), &ids, outcome).await {
-                self.engine.note_entry(&outcome.symbol, report.ts_ms);
+                self.engine
+                    .note_entry(&outcome.symbol, report.ts_ms, outcome.bar_open_ms);
             }
         }
     }

@@ -196,3 +196,30 @@ fn a_snapshot_whose_hash_does_not_match_is_refused() {
     let garbage = check_snapshot("{\"snapshot\":1}").unwrap_err();
     assert_eq!(garbage.reason.as_str(), "IPC_DECODE_FAILED");
 }
+
+#[test]
+fn an_entry_is_proposed_once_per_closed_bar() {
+    let clock = FixedClock::new(START_MS + MINUTES * 60_000 + 1);
+    let mut entry = None;
+    for minutes in MINUTES..MINUTES + 60 {
+        let mut engine = CycleEngine::new(&config(), "CYC-E".to_owned());
+        let report = engine.run_cycle(&book(minutes), &clock).unwrap();
+        if let Some(found) = report.outcomes.iter().find(|o| o.assessment.is_entry()) {
+            entry = Some((engine, minutes, found.clone()));
+            break;
+        }
+    }
+    let (mut engine, minutes, found) = entry.expect("some bar gives an entry");
+    engine.note_entry(&found.symbol, 1, found.bar_open_ms);
+    let again = engine.run_cycle(&book(minutes), &clock).unwrap();
+    let repeat = again
+        .outcomes
+        .iter()
+        .find(|o| o.symbol == found.symbol)
+        .unwrap();
+    assert!(!repeat.assessment.is_entry());
+    assert_eq!(
+        repeat.assessment.reason_codes,
+        vec![livespot_domain::ReasonCode::EntryBarAlreadyProposed]
+    );
+}

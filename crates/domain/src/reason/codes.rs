@@ -33,6 +33,7 @@ text_enum!(ReasonCode, ReasonCodeUnknown, {
     OvertradeSymbolWindow => "OVERTRADE_SYMBOL_WINDOW",
     OvertradeLossStreak => "OVERTRADE_LOSS_STREAK",
     OvertradeDayLimit => "OVERTRADE_DAY_LIMIT",
+    EntryBarAlreadyProposed => "ENTRY_BAR_ALREADY_PROPOSED",
     UniverseQuoteAsset => "UNIVERSE_QUOTE_ASSET",
     UniverseNotTrading => "UNIVERSE_NOT_TRADING",
     UniverseNotSpot => "UNIVERSE_NOT_SPOT",
