@@ -201,3 +201,44 @@ fn block_stops_an_entry_a_risky_modify_is_refused_and_a_conservative_one_reaches
     assert_eq!(audit_rows(&var, unmodified), 0);
     stop(&mut launcher);
 }
+
+const OPENAI_CANARY: &str = "sk-canaryOPENAI3f9d2c71b0e4";
+
+fn files_with_canary(dir: &std::path::Path, found: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files_with_canary(&path, found);
+        } else if path.file_name().is_some_and(|name| name != ".env") {
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            if bytes
+                .windows(OPENAI_CANARY.len())
+                .any(|window| window == OPENAI_CANARY.as_bytes())
+            {
+                found.push(path.display().to_string());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_canary_openai_key_is_loaded_but_appears_in_no_log_audit_row_or_stub_call() {
+    let var = TestVar::new();
+    tune_config(&var);
+    std::fs::write(
+        var.path().join(".env"),
+        format!("OPENAI_API_KEY={OPENAI_CANARY}\n"),
+    )
+    .unwrap();
+    let mut launcher = var.launch(&["--sim", "--duration", "40"]);
+    var.wait_for_panel(Duration::from_secs(30));
+    let called = wait_until(Duration::from_secs(35), || {
+        (audit_rows(&var, "SELECT COUNT(*) FROM ai_gate_events") >= 1).then_some(())
+    });
+    assert!(called.is_some(), "gate never called");
+    assert!(var.log_text("strategy").contains("OpenAI key loaded"));
+    stop(&mut launcher);
+    let mut found = Vec::new();
+    files_with_canary(var.path(), &mut found);
+    assert!(found.is_empty(), "OpenAI canary found in {found:?}");
+}
