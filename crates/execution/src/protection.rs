@@ -34,6 +34,19 @@ impl ExecutionEngine {
         let Some((symbol, rules, exit, quantity)) = self.protection_target(id).await? else {
             return Ok(ProtectionOutcome::NothingToProtect);
         };
+        if let Err(error) = rules.exit_quantity(quantity, exit.stop_loss.value()) {
+            let outcome = ProtectionOutcome::DustBelowMinimum {
+                quantity,
+                reason: error.reason_code(),
+            };
+            self.emit(
+                AuditEventType::Position,
+                id,
+                vec![error.reason_code()],
+                &outcome,
+            );
+            return Ok(outcome);
+        }
         let intent_id = OrderIntentId::new(id).map_err(ExecutionError::ClientOrderId)?;
         let attempts = self.policy.protection_retries + 1;
         let used = self.protection_attempts_used(id)?;
@@ -43,20 +56,11 @@ impl ExecutionEngine {
                 protection_order(&rules, &exit, quantity, &ids, self.policy.max_slippage_bps);
             match self.install(id, &order).await {
                 Ok(client_order_ids) => {
-                    let now = self.now();
-                    self.ledger.advance_position(
-                        id,
-                        &symbol,
-                        PositionState::protect,
-                        quantity,
-                        now,
-                    )?;
                     let outcome = ProtectionOutcome::Installed {
                         attempts: attempt + 1,
                         client_order_ids,
                     };
-                    self.emit(AuditEventType::Position, id, vec![], &outcome);
-                    return Ok(outcome);
+                    return self.mark_protected(id, &symbol, quantity, outcome);
                 }
                 Err(error) => {
                     self.emit(
@@ -72,6 +76,20 @@ impl ExecutionEngine {
             }
         }
         self.safe_close(id, &symbol, quantity, attempts).await
+    }
+
+    fn mark_protected(
+        &mut self,
+        id: &str,
+        symbol: &str,
+        quantity: Decimal,
+        outcome: ProtectionOutcome,
+    ) -> Result<ProtectionOutcome, ExecutionError> {
+        let now = self.now();
+        self.ledger
+            .advance_position(id, symbol, PositionState::protect, quantity, now)?;
+        self.emit(AuditEventType::Position, id, vec![], &outcome);
+        Ok(outcome)
     }
 
     async fn protection_target(

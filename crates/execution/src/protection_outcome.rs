@@ -16,12 +16,17 @@ pub enum ProtectionOutcome {
         detail: String,
     },
     NothingToProtect,
+    DustBelowMinimum {
+        quantity: rust_decimal::Decimal,
+        reason: ReasonCode,
+    },
 }
 
 impl ProtectionOutcome {
     pub fn reason_codes(&self) -> Vec<ReasonCode> {
         match self {
             Self::Installed { .. } | Self::NothingToProtect => Vec::new(),
+            Self::DustBelowMinimum { reason, .. } => vec![*reason],
             Self::SafeClosed { .. } => vec![
                 ReasonCode::ProtectionInstallFailed,
                 ReasonCode::ExecutionSafeCloseDone,
