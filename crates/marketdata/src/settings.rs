@@ -60,3 +60,45 @@ pub fn client_config(keys: &RunKeys, config: &Config) -> Result<ClientConfig, Ma
         .max(1_000);
     Ok(client)
 }
+
+#[cfg(test)]
+mod tests {
+    use livespot_config::{MarketdataConfig, SHIPPED_CONFIG_TEXT};
+
+    use super::*;
+
+    #[test]
+    fn shipped_thresholds_become_durations_and_list_sizes() {
+        let config = Config::from_toml(SHIPPED_CONFIG_TEXT).unwrap();
+        let settings = MarketdataSettings::from_config(&config);
+        assert_eq!(settings.ws_stale, Duration::from_secs(5));
+        assert_eq!(settings.rest_stale, Duration::from_mins(2));
+        assert_eq!(settings.rest_latency_max, Duration::from_secs(2));
+        assert_eq!(settings.candidates, 30);
+        assert_eq!(settings.watchlist, 5);
+        assert_eq!(settings.kline_backfill, 200);
+    }
+
+    #[test]
+    fn the_section_is_optional_and_defaults_match_the_shipped_file() {
+        let without = SHIPPED_CONFIG_TEXT
+            .split("\n[marketdata]")
+            .next()
+            .unwrap()
+            .to_owned();
+        let config = Config::from_toml(&without).unwrap();
+        assert_eq!(config.marketdata, MarketdataConfig::default());
+        let shipped = Config::from_toml(SHIPPED_CONFIG_TEXT).unwrap();
+        assert_eq!(shipped.marketdata, MarketdataConfig::default());
+    }
+
+    #[test]
+    fn an_out_of_range_staleness_is_refused_with_its_key() {
+        let text = SHIPPED_CONFIG_TEXT.replace("ws_stale_ms = 5000", "ws_stale_ms = 10");
+        let error = Config::from_toml(&text).unwrap_err();
+        assert!(
+            error.to_string().contains("marketdata.ws_stale_ms"),
+            "{error}"
+        );
+    }
+}
