@@ -181,3 +181,47 @@ async fn lost_place_and_cancel_answers_still_leave_ledger_and_venue_agreeing() {
     assert_eq!(placed[0].status.as_str(), "CANCELED");
     assert_eq!(report.entry.position, Some(PositionState::Flat));
 }
+
+#[tokio::test]
+async fn a_maker_order_that_would_take_is_repriced_at_the_touch() {
+    let h = Harness::start().await;
+    let mut engine = h.engine().await;
+    let ask = h.ask().await;
+    let mut entry = spec(
+        "take-1",
+        (ask * Decimal::new(1002, 3)).round_dp(2),
+        EntryKind::MakerFirst { ttl_ms: 300 },
+        Fallback::None,
+    );
+    entry.take_profit = (ask * Decimal::new(105, 2)).round_dp(2);
+    h.fault(json!({"kind": "reject_next", "path": "/api/v3/ticker/bookTicker", "count": 1}))
+        .await;
+    let report = engine
+        .execute(&entry_intent(&entry).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(report.entry.intent_state, IntentState::Confirmed);
+    let ledger = engine.ledger().orders_for_intent("take-1").unwrap();
+    assert_eq!(ledger[0].status.as_str(), "REJECTED", "{ledger:?}");
+    assert!(ledger[0].exchange_order_id.is_none());
+    let repriced = &ledger[1];
+    assert!(repriced.price.unwrap() < ask, "{repriced:?}");
+    assert!(engine.events().iter().any(|e| {
+        e.reason_codes
+            .contains(&ReasonCode::ExecutionEntryWouldTake)
+    }));
+    let venue: Vec<Value> = intent_orders(&h, &engine, "take-1")
+        .await
+        .into_iter()
+        .filter(|o| o["side"] == "BUY")
+        .collect();
+    assert_eq!(
+        venue.len(),
+        1,
+        "only the re-priced order reached the book: {venue:?}"
+    );
+    assert_eq!(
+        venue[0]["clientOrderId"].as_str().unwrap(),
+        repriced.client_order_id
+    );
+}
