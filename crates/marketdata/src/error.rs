@@ -15,9 +15,10 @@ pub enum MarketdataError {
 impl MarketdataError {
     pub fn reason_code(&self) -> ReasonCode {
         match self {
-            Self::VenueUnknown { .. } | Self::RestSetup { .. } => ReasonCode::RestStaleDegrade,
-            Self::Listen { .. } => ReasonCode::IpcContractViolation,
-            Self::Encode { .. } => ReasonCode::ContractPayloadNotJson,
+            Self::VenueUnknown { .. } => ReasonCode::ConfigOutOfRange,
+            Self::RestSetup { .. } => ReasonCode::RestStaleDegrade,
+            Self::Listen { .. } => ReasonCode::IpcBindFailed,
+            Self::Encode { .. } => ReasonCode::IpcEncodeFailed,
         }
     }
 }

@@ -110,10 +110,10 @@ pub struct Publisher {
 impl Publisher {
     fn publish_once(&self, seq: &mut u64) {
         let watchlist = self.selection.borrow().watchlist.clone();
-        let mut store = lock(&self.store);
+        let store = lock(&self.store);
         let rest_age = store.rest_ok_at.map_or(Duration::MAX, |at| at.elapsed());
         for symbol in watchlist {
-            let Some(market) = store.symbols.get_mut(&symbol) else {
+            let Some(market) = store.symbols.get(&symbol) else {
                 continue;
             };
             *seq = seq.saturating_add(1);
@@ -125,7 +125,6 @@ impl Publisher {
             };
             match build_message(&symbol, market, self.kline_count, clock) {
                 Ok(Some(message)) => {
-                    market.closed_since_publish = false;
                     self.send(&message);
                 }
                 Ok(None) => {}

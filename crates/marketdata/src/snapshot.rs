@@ -126,7 +126,6 @@ mod tests {
                 update_id: 42,
             }),
             last_event: None,
-            closed_since_publish: true,
         }
     }
 

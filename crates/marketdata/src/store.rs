@@ -30,7 +30,6 @@ pub struct SymbolMarket {
     pub klines: Vec<Kline>,
     pub book: Option<BookView>,
     pub last_event: Option<Instant>,
-    pub closed_since_publish: bool,
 }
 
 #[derive(Debug, Default)]
@@ -69,7 +68,6 @@ impl MarketStore {
             Some(last) if last.open_time_ms > kline.open_time_ms => return,
             _ => market.klines.push(kline),
         }
-        market.closed_since_publish = true;
         let excess = market.klines.len().saturating_sub(MAX_HELD_KLINES);
         market.klines.drain(..excess);
     }
@@ -88,7 +86,6 @@ impl MarketStore {
         let excess = merged.len().saturating_sub(MAX_HELD_KLINES);
         merged.drain(..excess);
         market.klines = merged;
-        market.closed_since_publish = true;
     }
 
     pub fn set_book(&mut self, symbol: &str, depth: &DepthSnapshot, at: Instant) {

@@ -102,9 +102,7 @@ impl CycleEngine {
         let now_ms = clock.now_ms();
         self.cycle_seq = self.cycle_seq.saturating_add(1);
         let cycle_id = CycleId::new(format!("{}-{:06}", self.cycle_prefix, self.cycle_seq))
-            .map_err(|v| StrategyError::Contract {
-                detail: v.to_string(),
-            })?;
+            .map_err(StrategyError::Contract)?;
         let prepared: BTreeMap<String, PreparedSymbol> = book
             .symbols
             .iter()
@@ -186,11 +184,7 @@ impl CycleEngine {
         if let Some(decision) = assessment.decision.as_mut() {
             decision.snapshot_id = message.snapshot.snapshot_id.clone();
             decision.snapshot_hash.clone_from(&message.snapshot_hash);
-            let hash = decision
-                .decision_hash()
-                .map_err(|v| StrategyError::Contract {
-                    detail: v.to_string(),
-                })?;
+            let hash = decision.decision_hash().map_err(StrategyError::Contract)?;
             assessment.decision_hash = Some(hash);
         }
         Ok(SymbolOutcome {

@@ -1,9 +1,9 @@
-use livespot_domain::ReasonCode;
+use livespot_domain::{ContractViolation, ReasonCode};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StrategyError {
-    #[error("contract violation: {detail}")]
-    Contract { detail: String },
+    #[error("contract violation: {0}")]
+    Contract(ContractViolation),
     #[error("audit event not recorded: {detail}")]
     Audit { detail: String },
     #[error("AI gate setup failed: {detail}")]
@@ -13,7 +13,7 @@ pub enum StrategyError {
 impl StrategyError {
     pub fn reason_code(&self) -> ReasonCode {
         match self {
-            Self::Contract { .. } => ReasonCode::IpcContractViolation,
+            Self::Contract(violation) => violation.reason,
             Self::Audit { .. } => ReasonCode::AuditSinkUnavailable,
             Self::GateSetup { .. } => ReasonCode::AiNetworkError,
         }

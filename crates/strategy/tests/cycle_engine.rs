@@ -65,7 +65,6 @@ fn market(symbol_index: i64, minutes: i64) -> SymbolMarket {
             update_id: 1,
         }),
         last_event: None,
-        closed_since_publish: true,
     }
 }
 
