@@ -165,13 +165,26 @@ impl ExecutionEngine {
         self.fail_intent(id, livespot_domain::ReasonCode::ExecutionEntryWouldTake)
     }
 
+    pub(crate) fn store_fill(&mut self, fill: &FillRecord) -> Result<bool, ExecutionError> {
+        let inserted = self.ledger.record_fill(fill)?;
+        if inserted {
+            let intent = self
+                .ledger
+                .order_by_exchange_id(fill.exchange_order_id)?
+                .map(|o| o.order_intent_id)
+                .unwrap_or_default();
+            self.emit(AuditEventType::Fill, &intent, vec![], fill);
+        }
+        Ok(inserted)
+    }
+
     pub(crate) fn record_response_fills(&mut self, order: &Order) -> Result<(), ExecutionError> {
         let is_buyer = order
             .side
             .is_some_and(|s| s == livespot_binance::rest::enums::OrderSide::Buy);
         let ts_ms = order.transact_time.unwrap_or_else(|| self.now());
         for fill in &order.fills {
-            self.ledger.record_fill(&FillRecord {
+            self.store_fill(&FillRecord {
                 symbol: order.symbol.clone(),
                 trade_id: fill.trade_id,
                 exchange_order_id: order.order_id,

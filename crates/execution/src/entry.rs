@@ -119,7 +119,7 @@ impl ExecutionEngine {
                 is_buyer: trade.is_buyer,
                 ts_ms: trade.time,
             };
-            recorded += usize::from(self.ledger.record_fill(&fill)?);
+            recorded += usize::from(self.store_fill(&fill)?);
         }
         Ok(recorded)
     }

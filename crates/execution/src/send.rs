@@ -199,9 +199,21 @@ impl ExecutionEngine {
         order: &Order,
     ) -> Result<OrderStatus, ExecutionError> {
         let now = self.now();
+        let report = order_report(order);
         let status = self
             .ledger
-            .apply_order_report(client_order_id, &order_report(order), now)?;
+            .apply_order_report(client_order_id, &report, now)?;
+        let intent = self
+            .ledger
+            .order(client_order_id)?
+            .map(|o| o.order_intent_id)
+            .unwrap_or_default();
+        self.emit(
+            AuditEventType::Order,
+            &intent,
+            vec![],
+            &(client_order_id, &report),
+        );
         self.record_response_fills(order)?;
         Ok(status)
     }

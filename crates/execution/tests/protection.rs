@@ -225,3 +225,47 @@ async fn protection_never_sells_more_than_the_free_balance() {
         assert!(qty <= free && qty > Decimal::ZERO, "{qty} vs free {free}");
     }
 }
+
+#[tokio::test]
+async fn after_a_partial_fill_the_audit_fills_add_up_to_the_venue_and_the_ledger() {
+    let h = Harness::start().await;
+    let mut engine = h.engine().await;
+    h.fault(json!({"kind": "partial_fills", "count": 1})).await;
+    engine
+        .execute(&ioc_intent(&h, "agree-1").await)
+        .await
+        .unwrap();
+    let coid = engine
+        .ledger()
+        .intent("agree-1")
+        .unwrap()
+        .client_order_id
+        .as_str()
+        .to_owned();
+    let ledger = engine.ledger().order(&coid).unwrap().unwrap();
+    let venue = venue_orders(&h.state().await)
+        .into_iter()
+        .find(|o| o["clientOrderId"] == coid.as_str())
+        .unwrap();
+    let venue_executed: Decimal = venue["executedQty"].as_str().unwrap().parse().unwrap();
+    let exchange_id = ledger.exchange_order_id.unwrap();
+    let audited: Decimal = engine
+        .events()
+        .iter()
+        .filter(|e| e.event_type == AuditEventType::Fill)
+        .map(|e| serde_json::from_str::<serde_json::Value>(&e.payload_json).unwrap())
+        .filter(|fill| fill["exchange_order_id"] == exchange_id)
+        .map(|fill| fill["qty"].as_str().unwrap().parse::<Decimal>().unwrap())
+        .sum();
+    assert!(venue_executed > Decimal::ZERO);
+    assert_eq!(ledger.executed_qty, venue_executed);
+    assert_eq!(audited, venue_executed);
+    let ledger_fills: Decimal = engine
+        .ledger()
+        .fills_for_order(SYMBOL, exchange_id)
+        .unwrap()
+        .iter()
+        .map(|f| f.qty)
+        .sum();
+    assert_eq!(ledger_fills, venue_executed);
+}

@@ -144,6 +144,16 @@ impl Ledger {
         self.orders_where("order_intent_id = ?1", order_intent_id)
     }
 
+    pub fn order_by_exchange_id(
+        &self,
+        exchange_order_id: i64,
+    ) -> Result<Option<OrderRecord>, LedgerError> {
+        Ok(self
+            .orders_where("exchange_order_id = ?1", &exchange_order_id.to_string())?
+            .into_iter()
+            .next())
+    }
+
     pub fn orders_for_symbol(&self, symbol: &str) -> Result<Vec<OrderRecord>, LedgerError> {
         self.orders_where("symbol = ?1", symbol)
     }
