@@ -12,6 +12,12 @@ use crate::{ExecutionEngine, ExecutionError, ExecutionPolicy, Ledger, executor_l
 
 pub const DEFAULT_RECONCILE_INTERVAL_MS: u64 = 15_000;
 
+#[derive(Debug)]
+pub struct DriveInputs {
+    pub intents: mpsc::Receiver<OrderIntent>,
+    pub user_events: Option<mpsc::Receiver<String>>,
+}
+
 impl ExecutionEngine {
     pub async fn connect(
         client: RestClient,
@@ -66,9 +72,15 @@ impl ExecutionEngine {
         }
     }
 
+    async fn user_event_logged(&mut self, symbol: &str) {
+        if let Err(error) = self.reconcile_symbol(symbol).await {
+            tracing::warn!(symbol, reason = error.reason_code().as_str(), %error, "reconciliation after a user data event failed");
+        }
+    }
+
     pub async fn drive(
         mut self,
-        mut intents: mpsc::Receiver<OrderIntent>,
+        inputs: DriveInputs,
         shutdown: CancellationToken,
         reconcile_interval_ms: u64,
         mut audit: impl FnMut(AuditEvent),
@@ -81,10 +93,21 @@ impl ExecutionEngine {
         let mut timer = tokio::time::interval(Duration::from_millis(reconcile_interval_ms.max(1)));
         timer.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         timer.tick().await;
+        let DriveInputs {
+            mut intents,
+            mut user_events,
+        } = inputs;
         loop {
+            let user_event = async {
+                match user_events.as_mut() {
+                    Some(events) => events.recv().await,
+                    None => std::future::pending().await,
+                }
+            };
             tokio::select! {
                 () = shutdown.cancelled() => return Ok(self),
                 _ = timer.tick() => self.reconcile_logged().await,
+                Some(symbol) = user_event => self.user_event_logged(&symbol).await,
                 next = intents.recv() => match next {
                     Some(intent) => self.handle_intent(&intent).await,
                     None => return Ok(self),

@@ -66,6 +66,23 @@ impl ExecutionEngine {
         Ok(report)
     }
 
+    pub async fn reconcile_symbol(
+        &mut self,
+        symbol: &str,
+    ) -> Result<Vec<ReconcileDiff>, ExecutionError> {
+        let diffs = self.reconcile_orders(symbol).await?;
+        self.repair_protection().await?;
+        for diff in &diffs {
+            self.emit(
+                AuditEventType::ReconcileDiff,
+                "",
+                vec![diff.reason_code()],
+                diff,
+            );
+        }
+        Ok(diffs)
+    }
+
     async fn reconcile_orders(
         &mut self,
         symbol: &str,
