@@ -51,12 +51,8 @@ async fn backend_timeout_and_http_503_are_status_unknown_never_rejected() {
         "{err:?}"
     );
     let order = sim.resting_buy("unknown-2").await;
-    sim.fault_with_kind_alias(
-        "execute_then_503",
-        "execute_then503",
-        json!({"path": "/api/v3/order"}),
-    )
-    .await;
+    sim.fault(json!({"kind": "execute_then_503", "path": "/api/v3/order"}))
+        .await;
     let err = sim.client.place_order(&order).await.unwrap_err();
     assert!(err.is_status_unknown(), "{err:?}");
     sim.shutdown().await;

@@ -69,28 +69,6 @@ impl Sim {
         );
     }
 
-    pub async fn fault_with_kind_alias(
-        &self,
-        kind: &str,
-        alias: &str,
-        mut spec: serde_json::Value,
-    ) {
-        spec["kind"] = serde_json::Value::from(kind);
-        let url = format!("{}/admin/faults", self.handle.admin_url);
-        let reply = self
-            .admin
-            .post(&url)
-            .json(&spec)
-            .send()
-            .await
-            .expect("admin reachable");
-        if reply.status().is_success() {
-            return;
-        }
-        spec["kind"] = serde_json::Value::from(alias);
-        self.fault(spec).await;
-    }
-
     pub async fn resting_buy(&self, client_order_id: &str) -> NewOrder {
         let book = self.client.book_ticker(SYMBOL).await.expect("book ticker");
         let price = (book.bid_price * Decimal::new(95, 2)).round_dp(2);
