@@ -128,3 +128,38 @@ async fn a_protection_order_that_disappears_is_reported_and_reinstalled() {
     let again = engine.reconcile().await.unwrap();
     assert!(again.diffs.is_empty(), "{:?}", again.diffs);
 }
+
+#[tokio::test]
+async fn an_order_whose_answer_was_lost_is_settled_by_reconciliation_not_reported_as_a_stranger() {
+    let h = Harness::start().await;
+    let mut engine = h.engine().await;
+    engine
+        .execute(&ioc_intent(&h, "lost-answer").await)
+        .await
+        .unwrap();
+    engine.reconcile().await.unwrap();
+    let far_below = (h.bid().await * Decimal::new(8, 1)).round_dp(2);
+    let order = NewOrder::limit(
+        SYMBOL,
+        OrderSide::Buy,
+        Decimal::new(1, 3),
+        far_below,
+        TimeInForce::Gtc,
+    )
+    .with_client_order_id("ls-lost-fallback");
+    let row = livespot_execution::send::pending_row(
+        "lost-answer",
+        livespot_binance::client_order_id::OrderPurpose::Fallback,
+        &order,
+    );
+    let mut ledger = engine.into_ledger();
+    ledger.insert_pending_order(&row, 1).unwrap();
+    drop(ledger);
+    h.client.place_order(&order).await.unwrap();
+    let mut engine = h.engine().await;
+    let report = engine.reconcile().await.unwrap();
+    assert!(report.diffs.is_empty(), "{:?}", report.diffs);
+    let settled = engine.ledger().order("ls-lost-fallback").unwrap().unwrap();
+    assert_eq!(settled.status.as_str(), "NEW");
+    assert!(settled.exchange_order_id.is_some());
+}

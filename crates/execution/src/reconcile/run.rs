@@ -83,10 +83,34 @@ impl ExecutionEngine {
         Ok(diffs)
     }
 
+    async fn settle_pending_orders(&mut self, symbol: &str) -> Result<(), ExecutionError> {
+        let pending: Vec<_> = self
+            .ledger
+            .orders_for_symbol(symbol)?
+            .into_iter()
+            .filter(|o| o.status == livespot_domain::OrderStatus::PendingNew)
+            .collect();
+        for order in pending {
+            let intent = self.ledger.intent(&order.order_intent_id)?;
+            if intent.state != livespot_domain::IntentState::Confirmed {
+                continue;
+            }
+            if let Some(found) = self.lookup_order(symbol, &order.client_order_id).await? {
+                self.record_accepted(&order.client_order_id, &found)?;
+            } else {
+                let now = self.now();
+                self.ledger
+                    .mark_order_never_placed(&order.client_order_id, now)?;
+            }
+        }
+        Ok(())
+    }
+
     async fn reconcile_orders(
         &mut self,
         symbol: &str,
     ) -> Result<Vec<ReconcileDiff>, ExecutionError> {
+        self.settle_pending_orders(symbol).await?;
         let exchange_open = self.client.open_orders(Some(symbol)).await?;
         let ledger_open: Vec<_> = self
             .ledger
