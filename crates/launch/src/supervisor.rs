@@ -147,7 +147,15 @@ impl Supervisor {
             self.wait_until_ready(role).await;
         }
         if self.all_ready() {
-            console_stage("RUNNING", "every process reported ready");
+            let panel = self
+                .endpoints
+                .panel_url
+                .as_deref()
+                .unwrap_or("not reported");
+            console_stage(
+                "RUNNING",
+                &format!("every process reported ready; panel {panel}/dashboard"),
+            );
         } else {
             console_stage(
                 "RUNNING_DEGRADED_START",
