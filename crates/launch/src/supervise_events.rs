@@ -80,6 +80,7 @@ impl Supervisor {
     fn record_endpoint(&mut self, role: ProcessRole, name: &str, url: String) {
         tracing::info!(process = role.as_str(), endpoint = name, %url, "endpoint reported");
         if role == ProcessRole::Panel && name == "panel" {
+            crate::events::console_stage("PANEL", &format!("{url}/dashboard"));
             self.endpoints.panel_url = Some(url);
             self.refresh_pids();
         }
