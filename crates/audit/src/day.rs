@@ -1,7 +1,14 @@
-const MS_PER_DAY: i64 = 86_400_000;
+pub const MS_PER_DAY: i64 = 86_400_000;
 
 pub fn utc_day(ts_ms: i64) -> String {
-    let days = ts_ms.div_euclid(MS_PER_DAY);
+    utc_day_of_index(day_index(ts_ms))
+}
+
+pub fn day_index(ts_ms: i64) -> i64 {
+    ts_ms.div_euclid(MS_PER_DAY)
+}
+
+pub fn utc_day_of_index(days: i64) -> String {
     let (year, month, day) = civil_from_days(days);
     format!("{year:04}-{month:02}-{day:02}")
 }

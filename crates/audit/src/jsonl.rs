@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::AuditError;
-use crate::day::utc_day;
+use crate::day::{day_index, utc_day_of_index};
 use crate::redact::{TrailPayload, trail_payload};
 use crate::store::WrittenEvent;
 
@@ -75,7 +75,7 @@ pub fn encode_line(buffer: &mut Vec<u8>, written: &WrittenEvent) -> Result<(), A
 #[derive(Debug)]
 pub struct JsonlTrail {
     logs_dir: PathBuf,
-    current: Option<(String, BufWriter<File>)>,
+    current: Option<(i64, String, BufWriter<File>)>,
     line: Vec<u8>,
 }
 
@@ -95,19 +95,19 @@ impl JsonlTrail {
 
     pub fn append(&mut self, events: &[WrittenEvent]) -> Result<(), AuditError> {
         for written in events {
-            let day = utc_day(written.record.ts_ms);
+            let day = day_index(written.record.ts_ms);
             self.line.clear();
             encode_line(&mut self.line, written)?;
             let line = std::mem::take(&mut self.line);
-            let result = self.writer_for(&day)?.write_all(&line);
+            let result = self.writer_for(day)?.write_all(&line);
             self.line = line;
-            result.map_err(|error| self.io_error(&day, &error))?;
+            result.map_err(|error| self.io_error(&utc_day_of_index(day), &error))?;
         }
         self.flush()
     }
 
     pub fn flush(&mut self) -> Result<(), AuditError> {
-        if let Some((day, writer)) = self.current.as_mut() {
+        if let Some((_, day, writer)) = self.current.as_mut() {
             let day = day.clone();
             writer
                 .flush()
@@ -116,26 +116,30 @@ impl JsonlTrail {
         Ok(())
     }
 
-    fn writer_for(&mut self, day: &str) -> Result<&mut BufWriter<File>, AuditError> {
+    fn writer_for(&mut self, day_index: i64) -> Result<&mut BufWriter<File>, AuditError> {
         let reuse = self
             .current
             .as_ref()
-            .is_some_and(|(open_day, _)| open_day == day);
+            .is_some_and(|(open_day, _, _)| *open_day == day_index);
         if !reuse {
             self.flush()?;
-            let path = jsonl_path(&self.logs_dir, day);
+            let day = utc_day_of_index(day_index);
+            let path = jsonl_path(&self.logs_dir, &day);
             let file = OpenOptions::new()
                 .create(true)
                 .append(true)
                 .open(&path)
-                .map_err(|error| self.io_error(day, &error))?;
-            self.current = Some((day.to_owned(), BufWriter::with_capacity(256 * 1024, file)));
+                .map_err(|error| self.io_error(&day, &error))?;
+            self.current = Some((day_index, day, BufWriter::with_capacity(256 * 1024, file)));
         }
         let logs_dir = &self.logs_dir;
         self.current
             .as_mut()
-            .map(|(_, writer)| writer)
-            .ok_or_else(|| trail_io_error(logs_dir, day, &std::io::Error::other("trail not open")))
+            .map(|(_, _, writer)| writer)
+            .ok_or_else(|| {
+                let day = utc_day_of_index(day_index);
+                trail_io_error(logs_dir, &day, &std::io::Error::other("trail not open"))
+            })
     }
 
     fn io_error(&self, day: &str, error: &std::io::Error) -> AuditError {

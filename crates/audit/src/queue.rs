@@ -9,7 +9,7 @@ use crate::record::EventRecord;
 use crate::stats::{StatsSnapshot, WriterStats};
 use crate::store::Ack;
 use crate::writer::AuditWriter;
-use crate::writer_loop::run_writer_loop;
+use crate::writer_loop::{WriterParts, run_writer_loop};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QueueConfig {
@@ -129,11 +129,17 @@ impl WriterService {
         let (tx, rx) = mpsc::unbounded_channel();
         let (fault_tx, faults) = watch::channel(None);
         let stats = Arc::new(WriterStats::default());
-        let loop_stats = Arc::clone(&stats);
-        let batch_size = config.batch_size.max(1);
+        let (store, follower) = writer.into_pipeline()?;
+        let parts = WriterParts {
+            store,
+            follower,
+            batch_size: config.batch_size.max(1),
+            stats: Arc::clone(&stats),
+            faults: fault_tx,
+        };
         let thread = std::thread::Builder::new()
             .name("audit-writer".to_owned())
-            .spawn(move || run_writer_loop(writer, rx, batch_size, &loop_stats, &fault_tx))
+            .spawn(move || run_writer_loop(parts, rx))
             .map_err(|error| AuditError::Write {
                 detail: error.to_string(),
             })?;

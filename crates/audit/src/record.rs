@@ -25,6 +25,19 @@ pub struct EventRecord {
     pub payload_json: String,
 }
 
+struct HashWriter(Sha256);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 #[derive(Serialize)]
 struct CanonicalEvent<'a> {
     cycle_id: Option<&'a str>,
@@ -83,8 +96,8 @@ impl EventRecord {
         }
     }
 
-    pub fn canonical_json(&self) -> String {
-        let canonical = CanonicalEvent {
+    fn canonical(&self) -> CanonicalEvent<'_> {
+        CanonicalEvent {
             cycle_id: self.ids.cycle_id.as_deref(),
             decision_id: self.ids.decision_id.as_deref(),
             event_type: &self.event_type,
@@ -97,15 +110,26 @@ impl EventRecord {
             snapshot_id: self.ids.snapshot_id.as_deref(),
             source: &self.source,
             ts_ms: self.ts_ms,
-        };
-        serde_json::to_string(&canonical).unwrap_or_default()
+        }
+    }
+
+    pub fn canonical_json(&self) -> String {
+        serde_json::to_string(&self.canonical()).unwrap_or_default()
     }
 
     pub fn chained_hash(&self, prev_hash: &str) -> String {
-        let mut hasher = Sha256::new();
-        hasher.update(prev_hash.as_bytes());
-        hasher.update(self.canonical_json().as_bytes());
-        hex::encode(hasher.finalize())
+        let mut hasher = HashWriter(Sha256::new());
+        hasher.0.update(prev_hash.as_bytes());
+        if serde_json::to_writer(&mut hasher, &self.canonical()).is_err() {
+            hasher = HashWriter(Sha256::new());
+            hasher.0.update(prev_hash.as_bytes());
+        }
+        let digest = hasher.0.finalize();
+        let mut hex_text = [0_u8; 64];
+        if hex::encode_to_slice(digest, &mut hex_text).is_err() {
+            return hex::encode(digest);
+        }
+        String::from_utf8_lossy(&hex_text).into_owned()
     }
 
     pub fn reason_codes_joined(&self) -> String {
@@ -149,6 +173,10 @@ mod tests {
         let record = sample_record("strategy", 1, "DECISION");
         let base = record.chained_hash(GENESIS_HASH);
         assert_eq!(base.len(), 64);
+        let mut expected = Sha256::new();
+        expected.update(GENESIS_HASH.as_bytes());
+        expected.update(record.canonical_json().as_bytes());
+        assert_eq!(base, hex::encode(expected.finalize()));
         assert_ne!(base, record.chained_hash(&base));
         let mut altered = record.clone();
         altered.payload_json = "{\"x\":1}".to_owned();

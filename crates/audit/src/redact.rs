@@ -15,6 +15,9 @@ const SENSITIVE_KEY_PARTS: [&str; 8] = [
 
 const SENSITIVE_EXACT_KEYS: [&str; 4] = ["mac", "signature", "key", "authorization"];
 
+const SENSITIVE_QUOTED_KEYS: [&str; 4] =
+    ["\"mac\"", "\"signature\"", "\"key\"", "\"authorization\""];
+
 fn is_sensitive(key: &str) -> bool {
     let lower = key.to_ascii_lowercase();
     if lower.ends_with("_hash") {
@@ -49,9 +52,9 @@ pub enum TrailPayload<'a> {
 fn may_hold_sensitive_key(payload_json: &str) -> bool {
     let lower = payload_json.to_ascii_lowercase();
     SENSITIVE_KEY_PARTS.iter().any(|part| lower.contains(part))
-        || SENSITIVE_EXACT_KEYS
+        || SENSITIVE_QUOTED_KEYS
             .iter()
-            .any(|key| lower.contains(&format!("\"{key}\"")))
+            .any(|quoted| lower.contains(quoted))
 }
 
 fn is_single_line_json(payload_json: &str) -> bool {
@@ -110,6 +113,15 @@ mod tests {
             trail_payload("not json"),
             TrailPayload::Rewritten(_)
         ));
+    }
+
+    #[test]
+    fn quoted_exact_keys_match_the_exact_key_list() {
+        for (exact, quoted) in SENSITIVE_EXACT_KEYS.iter().zip(SENSITIVE_QUOTED_KEYS) {
+            assert_eq!(quoted, format!("\"{exact}\""));
+        }
+        let signed = r#"{"Signature":"abc"}"#;
+        assert!(matches!(trail_payload(signed), TrailPayload::Rewritten(_)));
     }
 
     #[test]

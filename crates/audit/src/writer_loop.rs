@@ -1,21 +1,39 @@
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::time::Instant;
 
 use tokio::sync::{mpsc, watch};
 
 use crate::AuditError;
+use crate::fault_board::FaultBoard;
 use crate::queue::Submission;
 use crate::stats::WriterStats;
-use crate::writer::AuditWriter;
+use crate::store::{StoreWriter, WrittenEvent};
+use crate::trail_follower::TrailFollower;
 
 pub const BACKLOG_COMMIT_FACTOR: usize = 8;
 
-pub(crate) fn run_writer_loop(
-    mut writer: AuditWriter,
-    mut rx: mpsc::UnboundedReceiver<Submission>,
-    batch_size: usize,
-    stats: &WriterStats,
-    faults: &watch::Sender<Option<AuditError>>,
-) {
+pub const TRAIL_PIPELINE_BATCHES: usize = 2;
+
+pub(crate) struct WriterParts {
+    pub store: StoreWriter,
+    pub follower: TrailFollower,
+    pub batch_size: usize,
+    pub stats: Arc<WriterStats>,
+    pub faults: watch::Sender<Option<AuditError>>,
+}
+
+pub(crate) fn run_writer_loop(parts: WriterParts, mut rx: mpsc::UnboundedReceiver<Submission>) {
+    let WriterParts {
+        mut store,
+        follower,
+        batch_size,
+        stats,
+        faults,
+    } = parts;
+    let board = Arc::new(FaultBoard::new(faults));
+    let (trail_tx, trail_rx) = sync_channel(TRAIL_PIPELINE_BATCHES);
+    let trail_thread = spawn_trail(follower, trail_rx, Arc::clone(&stats), Arc::clone(&board));
     let mut batch: Vec<Submission> = Vec::new();
     let commit_limit = batch_size.saturating_mul(BACKLOG_COMMIT_FACTOR);
     while let Some(first) = rx.blocking_recv() {
@@ -31,58 +49,87 @@ pub(crate) fn run_writer_loop(
         for submission in &mut batch {
             records.append(&mut submission.records);
         }
-        commit_and_reply(&mut writer, records, &mut batch, stats, faults);
+        commit_and_reply(&mut store, records, &mut batch, &stats, &board, &trail_tx);
+    }
+    drop(trail_tx);
+    match trail_thread.map(std::thread::JoinHandle::join) {
+        Ok(Ok(())) => {}
+        Ok(Err(_)) => {
+            tracing::error!(
+                reason = "AUDIT_WRITE_FAILED",
+                "JSONL trail thread ended abnormally"
+            );
+        }
+        Err(error) => {
+            tracing::error!(reason = error.reason_code(), %error, "JSONL trail thread not started");
+        }
     }
 }
 
+type TrailThread = Result<std::thread::JoinHandle<()>, AuditError>;
+
+fn spawn_trail(
+    mut follower: TrailFollower,
+    batches: Receiver<Vec<WrittenEvent>>,
+    stats: Arc<WriterStats>,
+    board: Arc<FaultBoard>,
+) -> TrailThread {
+    std::thread::Builder::new()
+        .name("audit-trail".to_owned())
+        .spawn(move || {
+            while let Ok(written) = batches.recv() {
+                match follower.extend(&written) {
+                    Ok(()) => board.set_trail(None),
+                    Err(error) => {
+                        stats.record_write_error();
+                        tracing::error!(reason = error.reason_code(), %error, "JSONL trail behind the store");
+                        board.set_trail(Some(error));
+                    }
+                }
+            }
+        })
+        .map_err(|error| AuditError::Write {
+            detail: error.to_string(),
+        })
+}
+
 fn commit_and_reply(
-    writer: &mut AuditWriter,
+    store: &mut StoreWriter,
     records: Vec<crate::EventRecord>,
     batch: &mut Vec<Submission>,
     stats: &WriterStats,
-    faults: &watch::Sender<Option<AuditError>>,
+    board: &FaultBoard,
+    trail: &SyncSender<Vec<WrittenEvent>>,
 ) {
     let oldest = batch
         .first()
         .map_or_else(Instant::now, |first| first.enqueued_at);
     let submitted = records.len() as u64;
-    match writer.write_owned(records) {
+    match store.commit_batch(records) {
         Ok(outcome) => {
             let lag_ms = u64::try_from(oldest.elapsed().as_millis()).unwrap_or(u64::MAX);
             let written = outcome.written.len() as u64;
             stats.record_batch(written, submitted - written, lag_ms);
-            if let Some(error) = &outcome.trail_error {
-                stats.record_write_error();
-                tracing::error!(reason = error.reason_code(), %error, "JSONL trail behind the store");
-                report_fault(faults, Some(error.clone()));
-            } else if faults.borrow().is_some() {
-                report_fault(faults, None);
-            }
+            board.set_store(None);
             let mut acks = outcome.acks.into_iter();
             for submission in batch.drain(..) {
                 let mine: Vec<_> = acks.by_ref().take(submission.len).collect();
                 drop(submission.permits);
                 drop(submission.reply.send(Ok(mine)));
             }
+            if !outcome.written.is_empty() && trail.send(outcome.written).is_err() {
+                stats.record_write_error();
+                board.set_trail(Some(AuditError::QueueClosed));
+            }
         }
         Err(error) => {
             stats.record_write_error();
             tracing::error!(reason = error.reason_code(), %error, "audit batch not committed");
-            report_fault(faults, Some(error.clone()));
+            board.set_store(Some(error.clone()));
             for submission in batch.drain(..) {
                 drop(submission.permits);
                 drop(submission.reply.send(Err(error.clone())));
             }
         }
     }
-}
-
-fn report_fault(faults: &watch::Sender<Option<AuditError>>, next: Option<AuditError>) {
-    faults.send_if_modified(|current| {
-        if *current == next {
-            return false;
-        }
-        *current = next;
-        true
-    });
 }
