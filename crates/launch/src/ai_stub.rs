@@ -3,7 +3,7 @@ use std::process::Stdio;
 
 use serde::Deserialize;
 use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::process::{Child, Command};
+use tokio::process::{Child, ChildStdin, Command};
 
 use crate::platform::detach_from_console_signals;
 use crate::sim::SIM_START_TIMEOUT;
@@ -21,6 +21,7 @@ struct UrlLine {
 pub struct AiStub {
     pub url: String,
     child: Child,
+    _stdin: ChildStdin,
 }
 
 pub fn ai_stub_url_path(var_dir: &Path) -> PathBuf {
@@ -29,13 +30,13 @@ pub fn ai_stub_url_path(var_dir: &Path) -> PathBuf {
 
 async fn spawn_stub(spec: &SpawnSpec) -> Result<AiStub, String> {
     let mut command = Command::new(spec.binary("openai-stub"));
-    command.args(["--port", "0"]);
+    command.args(["--port", "0", "--exit-on-stdin-close"]);
     let script = spec.var_dir.join(AI_STUB_SCRIPT);
     if script.exists() {
         command.arg("--script").arg(script);
     }
     command
-        .stdin(Stdio::null())
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .kill_on_drop(true);
@@ -44,7 +45,9 @@ async fn spawn_stub(spec: &SpawnSpec) -> Result<AiStub, String> {
     }
     detach_from_console_signals(&mut command);
     let mut child = command.spawn().map_err(|error| error.to_string())?;
-    let stdout = child.stdout.take().ok_or("stdout pipe missing")?;
+    let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+        return Err("stdio pipes missing".to_owned());
+    };
     let mut lines = BufReader::new(stdout).lines();
     let first = tokio::time::timeout(SIM_START_TIMEOUT, lines.next_line())
         .await
@@ -55,6 +58,7 @@ async fn spawn_stub(spec: &SpawnSpec) -> Result<AiStub, String> {
     Ok(AiStub {
         url: line.url,
         child,
+        _stdin: stdin,
     })
 }
 

@@ -29,6 +29,21 @@ struct Cli {
         help = "how long a timeout reply sleeps before answering (bounded)"
     )]
     timeout_sleep_ms: Option<u64>,
+    #[arg(
+        long,
+        help = "also stop when stdin closes (a supervisor that dies takes the stub with it)"
+    )]
+    exit_on_stdin_close: bool,
+}
+
+async fn stdin_closed() {
+    let mut stdin = tokio::io::stdin();
+    let mut buffer = [0_u8; 256];
+    while let Ok(read) = tokio::io::AsyncReadExt::read(&mut stdin, &mut buffer).await {
+        if read == 0 {
+            return;
+        }
+    }
 }
 
 #[tokio::main]
@@ -44,6 +59,13 @@ async fn main() -> anyhow::Result<()> {
     };
     let server = StubServer::start_on(cli.port, script).await?;
     println!("{}", server.url_line());
-    tokio::signal::ctrl_c().await?;
+    if cli.exit_on_stdin_close {
+        tokio::select! {
+            signal = tokio::signal::ctrl_c() => signal?,
+            () = stdin_closed() => {}
+        }
+    } else {
+        tokio::signal::ctrl_c().await?;
+    }
     Ok(())
 }
