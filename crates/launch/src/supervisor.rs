@@ -147,15 +147,7 @@ impl Supervisor {
             self.wait_until_ready(role).await;
         }
         if self.all_ready() {
-            let panel = self
-                .endpoints
-                .panel_url
-                .as_deref()
-                .unwrap_or("not reported");
-            console_stage(
-                "RUNNING",
-                &format!("every process reported ready; panel {panel}/dashboard"),
-            );
+            console_stage("RUNNING", "every process reported ready");
         } else {
             console_stage(
                 "RUNNING_DEGRADED_START",
