@@ -193,8 +193,12 @@ impl ExecutionEngine {
         let Some(position) = self.ledger.position(id)? else {
             return Ok(());
         };
+        let intent_state = self.ledger.intent(id)?.state;
+        if position.state == PositionState::Entering && !intent_state.is_terminal() {
+            return Ok(());
+        }
         if position.state == PositionState::Entering {
-            if self.ledger.intent(id)?.state == IntentState::Confirmed {
+            if intent_state == IntentState::Confirmed {
                 self.cancel_open_entry_orders(id).await?;
             }
             self.settle_entry(id).await?;

@@ -1,4 +1,6 @@
-use livespot_domain::{AuditEventType, IntentState, OrderLookup, OrderStatus, ReasonCode};
+use livespot_domain::{
+    AuditEventType, IntentState, OrderLookup, OrderStatus, PositionState, ReasonCode,
+};
 use serde::Serialize;
 
 use crate::{ExecutionEngine, ExecutionError};
@@ -7,6 +9,7 @@ use crate::{ExecutionEngine, ExecutionError};
 pub struct RecoveryReport {
     pub resolved: Vec<(String, IntentState)>,
     pub still_unknown: Vec<String>,
+    pub positions_finished: Vec<String>,
 }
 
 impl ExecutionEngine {
@@ -133,6 +136,68 @@ impl ExecutionEngine {
             }
             self.finish_recovered_entry(&id).await?;
         }
+        report.positions_finished = self.finish_open_positions().await?;
         Ok(report)
+    }
+
+    async fn finish_open_positions(&mut self) -> Result<Vec<String>, ExecutionError> {
+        let mut finished = Vec::new();
+        for position in self.ledger.positions_in_state(PositionState::Exiting)? {
+            self.settle_exit(
+                &position.order_intent_id,
+                &position.symbol,
+                position.base_qty,
+            )
+            .await?;
+        }
+        for state in [PositionState::Entering, PositionState::OpenUnprotected] {
+            for position in self.ledger.positions_in_state(state)? {
+                self.finish_recovered_entry(&position.order_intent_id)
+                    .await?;
+                finished.push(position.order_intent_id);
+            }
+        }
+        Ok(finished)
+    }
+
+    async fn settle_exit(
+        &mut self,
+        id: &str,
+        symbol: &str,
+        quantity: rust_decimal::Decimal,
+    ) -> Result<(), ExecutionError> {
+        let exits: Vec<_> = self
+            .ledger
+            .orders_for_intent(id)?
+            .into_iter()
+            .filter(|o| o.purpose == livespot_binance::client_order_id::OrderPurpose::Exit.as_str())
+            .collect();
+        let mut sold = false;
+        for order in exits {
+            let status = match self.lookup_order(symbol, &order.client_order_id).await? {
+                Some(found) => self.record_accepted(&order.client_order_id, &found)?,
+                None => order.status,
+            };
+            sold |= status == OrderStatus::Filled;
+        }
+        let now = self.now();
+        if sold {
+            self.ledger.advance_position(
+                id,
+                symbol,
+                PositionState::exit_completed,
+                rust_decimal::Decimal::ZERO,
+                now,
+            )?;
+        } else {
+            self.ledger.advance_position(
+                id,
+                symbol,
+                PositionState::exit_incomplete,
+                quantity,
+                now,
+            )?;
+        }
+        Ok(())
     }
 }

@@ -109,3 +109,58 @@ async fn two_intents_across_a_restart_never_share_a_client_order_id() {
     );
     no_client_order_id_twice_and_no_stranger(&h, &mut engine).await;
 }
+
+#[tokio::test]
+async fn restart_after_the_fill_but_before_protection_protects_the_position() {
+    let h = Harness::start().await;
+    let intent = ioc_intent(&h, "crash-filled").await;
+    let mut engine = h.engine().await;
+    let entry = engine.enter(&intent).await.unwrap();
+    assert_eq!(entry.position, Some(PositionState::OpenUnprotected));
+    drop(engine);
+    let mut engine = h.engine().await;
+    let report = engine.recover_at_start().await.unwrap();
+    assert!(report.resolved.is_empty());
+    assert_eq!(report.positions_finished, vec!["crash-filled".to_owned()]);
+    assert_eq!(
+        engine
+            .ledger()
+            .position("crash-filled")
+            .unwrap()
+            .unwrap()
+            .state,
+        PositionState::Protected
+    );
+    no_client_order_id_twice_and_no_stranger(&h, &mut engine).await;
+}
+
+#[tokio::test]
+async fn restart_in_the_middle_of_a_safe_close_that_never_left_protects_the_position() {
+    let h = Harness::start().await;
+    let intent = ioc_intent(&h, "crash-exiting").await;
+    let mut engine = h.engine().await;
+    let entry = engine.enter(&intent).await.unwrap();
+    let mut ledger = engine.into_ledger();
+    ledger
+        .advance_position(
+            "crash-exiting",
+            common::SYMBOL,
+            PositionState::start_exit,
+            entry.net_qty,
+            1,
+        )
+        .unwrap();
+    drop(ledger);
+    let mut engine = h.engine().await;
+    engine.recover_at_start().await.unwrap();
+    assert_eq!(
+        engine
+            .ledger()
+            .position("crash-exiting")
+            .unwrap()
+            .unwrap()
+            .state,
+        PositionState::Protected
+    );
+    no_client_order_id_twice_and_no_stranger(&h, &mut engine).await;
+}
