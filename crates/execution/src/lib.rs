@@ -1,3 +1,4 @@
+pub mod account_state;
 pub mod audit;
 pub mod child;
 pub mod churn;
@@ -11,6 +12,7 @@ pub mod fixture;
 pub mod ids;
 pub mod ledger;
 pub mod outcome;
+pub mod pnl;
 pub mod policy;
 pub mod protection;
 pub mod protection_outcome;
