@@ -68,7 +68,7 @@ pub use settings::AuditSettings;
 pub use spool::{AuditSpool, MemorySpool};
 pub use spool_durable::DurableSpool;
 pub use stats::{StatsSnapshot, WriterStats};
-pub use store::{Ack, BatchOutcome, StoreWriter, WrittenEvent};
+pub use store::{Ack, BatchOutcome, StoreWriter, WRITER_CACHE_KIB, WrittenEvent};
 pub use trail_follower::TrailFollower;
 pub use verify::{BrokenRow, ChainBreak, VerifyReport, verify_connection, verify_store};
 pub use verify_cmd::run_verify;

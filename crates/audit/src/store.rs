@@ -118,11 +118,16 @@ fn append_all(
     mut head: ChainHead,
     records: Vec<EventRecord>,
 ) -> rusqlite::Result<(ChainHead, BatchOutcome)> {
-    let mut outcome = BatchOutcome::default();
+    let mut outcome = BatchOutcome {
+        acks: Vec::with_capacity(records.len()),
+        written: Vec::with_capacity(records.len()),
+        ..BatchOutcome::default()
+    };
+    let mut insert = tx.prepare_cached(INSERT_EVENT)?;
     for record in records {
         let event_hash = record.chained_hash(&head.head_hash);
         let event_id = head.event_count + 1;
-        let inserted = insert_event(tx, event_id, &record, &head.head_hash, &event_hash)?;
+        let inserted = insert_event(&mut insert, event_id, &record, &head.head_hash, &event_hash)?;
         outcome.acks.push(Ack {
             sender: record.sender.clone(),
             seq: record.seq,
@@ -159,8 +164,13 @@ fn mark_batch(tx: &Transaction<'_>, written: &[WrittenEvent]) -> rusqlite::Resul
     Ok(())
 }
 
+const INSERT_EVENT: &str = "INSERT INTO events (event_id, sender, seq, event_type, ts_ms, source, \
+     run_id, cycle_id, snapshot_id, decision_id, order_intent_id, reason_codes, payload_json, \
+     prev_hash, event_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) \
+     ON CONFLICT (sender, seq) DO NOTHING";
+
 fn insert_event(
-    tx: &Transaction<'_>,
+    statement: &mut rusqlite::CachedStatement<'_>,
     event_id: i64,
     record: &EventRecord,
     prev_hash: &str,
@@ -168,12 +178,6 @@ fn insert_event(
 ) -> rusqlite::Result<bool> {
     let seq =
         i64::try_from(record.seq).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(1, 0))?;
-    let mut statement = tx.prepare_cached(
-        "INSERT INTO events (event_id, sender, seq, event_type, ts_ms, source, run_id, cycle_id, \
-         snapshot_id, decision_id, order_intent_id, reason_codes, payload_json, prev_hash, event_hash) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) \
-         ON CONFLICT (sender, seq) DO NOTHING",
-    )?;
     let changed = statement.execute(params![
         event_id,
         record.sender,
