@@ -16,7 +16,7 @@ use marketdata_support::{
     tune_config_with, wait_mode,
 };
 
-const STALL_SECONDS: u64 = 4;
+const STALL_SECONDS: u64 = 5;
 
 #[test]
 fn strategy_decides_on_sim_streams_and_a_stream_stall_degrades_then_clears() {
@@ -40,13 +40,15 @@ fn strategy_decides_on_sim_streams_and_a_stream_stall_degrades_then_clears() {
         "{}",
         var.console()
     );
-    let admin = var.endpoints().unwrap()["venue"]["admin"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let body = format!("{{\"kind\":\"streams_stall\",\"seconds\":{STALL_SECONDS}}}");
-    let answer = http_post(&admin, "/admin/faults", &body).unwrap();
-    assert!(answer.starts_with("HTTP/1.1 2"), "fault refused: {answer}");
+    assert_eq!(
+        mode_changes_with(&var, "WS_STALE_DEGRADE"),
+        0,
+        "streams looked stale before any fault"
+    );
+    post_fault(
+        &var,
+        &format!("{{\"kind\":\"streams_stall\",\"seconds\":{STALL_SECONDS}}}"),
+    );
     assert_eq!(
         wait_mode(&panel, "DEGRADE", Duration::from_secs(10)).as_deref(),
         Some("DEGRADE"),
@@ -68,6 +70,15 @@ fn strategy_decides_on_sim_streams_and_a_stream_stall_degrades_then_clears() {
     let decisions_before_stop = count_events(&var, "DECISION", "strategy");
     stop(&mut launcher);
     assert!(decisions_before_stop >= 3);
+}
+
+fn post_fault(var: &TestVar, body: &str) {
+    let admin = var.endpoints().unwrap()["venue"]["admin"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let answer = http_post(&admin, "/admin/faults", body).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 2"), "fault refused: {answer}");
 }
 
 const PROPOSALS_SQL: &str = "SELECT COUNT(*) FROM stage_changes WHERE source = 'strategy' \
@@ -150,13 +161,10 @@ fn slow_rest_answers_raise_rest_latency_degrade_which_clears_when_fast_again() {
         wait_mode(&panel, "NORMAL", Duration::from_secs(15)).as_deref(),
         Some("NORMAL")
     );
-    let admin = var.endpoints().unwrap()["venue"]["admin"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let body = r#"{"kind":"delay","ms":900,"seconds":3,"path":"/api/v3/ticker/24hr"}"#;
-    let answer = http_post(&admin, "/admin/faults", body).unwrap();
-    assert!(answer.starts_with("HTTP/1.1 2"), "fault refused: {answer}");
+    post_fault(
+        &var,
+        r#"{"kind":"delay","ms":900,"seconds":3,"path":"/api/v3/ticker/24hr"}"#,
+    );
     let degraded = wait_until(Duration::from_secs(10), || {
         (mode_changes_with(&var, "REST_LATENCY_DEGRADE") >= 1).then_some(())
     });

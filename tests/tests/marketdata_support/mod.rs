@@ -18,7 +18,7 @@ pub fn tuned_line(line: &str) -> Option<String> {
     let key = line.split('=').next()?.trim();
     Some(match key {
         "min_quote_volume_24h" => "min_quote_volume_24h = \"0\"".to_owned(),
-        "ws_stale_ms" => "ws_stale_ms = 1500".to_owned(),
+        "ws_stale_ms" => "ws_stale_ms = 3000".to_owned(),
         "health_interval_ms" => "health_interval_ms = 400".to_owned(),
         "publish_interval_ms" => "publish_interval_ms = 500".to_owned(),
         "strategy_cycle_interval_ms" => "strategy_cycle_interval_ms = 1000".to_owned(),
