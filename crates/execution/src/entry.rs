@@ -53,6 +53,11 @@ impl ExecutionEngine {
 
     pub async fn enter(&mut self, intent: &OrderIntent) -> Result<EntryReport, ExecutionError> {
         let id = intent.order_intent_id.as_str().to_owned();
+        if intent.kind == livespot_domain::IntentKind::Protect {
+            return Err(ExecutionError::IntentKindNotExecuted(format!(
+                "{id}: PROTECT intents are not sent; protection follows every filled entry"
+            )));
+        }
         self.accept_intent(intent)?;
         let mut state = self.send_intent(&id).await?;
         if state == IntentState::NotFound {

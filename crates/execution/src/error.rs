@@ -58,6 +58,8 @@ pub enum ExecutionError {
     ChurnLimit(String),
     #[error("EXECUTION_PLAN_MISSING: {0}")]
     PlanMissing(String),
+    #[error("EXECUTION_INTENT_KIND_NOT_EXECUTED: {0}")]
+    IntentKindNotExecuted(String),
 }
 
 impl ExecutionError {
@@ -71,6 +73,7 @@ impl ExecutionError {
             Self::NotSendable { .. } => ReasonCode::IntentTransitionForbidden,
             Self::ChurnLimit(_) => ReasonCode::ExecutionChurnLimit,
             Self::PlanMissing(_) => ReasonCode::ContractPlanMissing,
+            Self::IntentKindNotExecuted(_) => ReasonCode::ContractPlanUnexpected,
         }
     }
 }

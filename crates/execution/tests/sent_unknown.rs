@@ -126,3 +126,26 @@ async fn a_confirmed_intent_cannot_be_sent_again() {
         .to_owned();
     assert_eq!(order_posts_with(&h.requests().await, &coid), 1);
 }
+
+#[tokio::test]
+async fn a_protect_intent_is_refused_without_touching_the_ledger_or_the_venue() {
+    let h = Harness::start().await;
+    let mut engine = h.engine().await;
+    let mut intent = ioc_intent(&h, "protect-1").await;
+    intent.kind = livespot_domain::IntentKind::Protect;
+    intent.side = livespot_domain::Side::Sell;
+    intent.reduce_only = true;
+    intent.entry_plan = None;
+    let refused = engine.execute(&intent).await.unwrap_err();
+    assert_eq!(
+        refused.reason_code(),
+        livespot_domain::ReasonCode::ContractPlanUnexpected
+    );
+    assert!(engine.ledger().find_intent("protect-1").unwrap().is_none());
+    assert!(
+        h.requests()
+            .await
+            .iter()
+            .all(|r| r["path"] != "/api/v3/order")
+    );
+}
