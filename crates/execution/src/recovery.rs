@@ -122,6 +122,14 @@ impl ExecutionEngine {
         self.resolve_unknown(order_intent_id).await
     }
 
+    pub(crate) async fn resolve_stuck(&mut self) -> Result<(), ExecutionError> {
+        for intent in self.ledger.intents_in_states(&[IntentState::SentUnknown])? {
+            self.resolve_unknown(&intent.order_intent_id).await?;
+        }
+        self.finish_open_positions().await?;
+        Ok(())
+    }
+
     pub async fn recover_at_start(&mut self) -> Result<RecoveryReport, ExecutionError> {
         let mut report = RecoveryReport::default();
         for intent in self.ledger.unresolved_intents()? {
@@ -140,7 +148,7 @@ impl ExecutionEngine {
         Ok(report)
     }
 
-    async fn finish_open_positions(&mut self) -> Result<Vec<String>, ExecutionError> {
+    pub(crate) async fn finish_open_positions(&mut self) -> Result<Vec<String>, ExecutionError> {
         let mut finished = Vec::new();
         for position in self.ledger.positions_in_state(PositionState::Exiting)? {
             self.settle_exit(

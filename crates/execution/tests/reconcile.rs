@@ -163,3 +163,31 @@ async fn an_order_whose_answer_was_lost_is_settled_by_reconciliation_not_reporte
     assert_eq!(settled.status.as_str(), "NEW");
     assert!(settled.exchange_order_id.is_some());
 }
+
+#[tokio::test]
+async fn a_position_left_unprotected_is_protected_by_the_next_reconciliation() {
+    let h = Harness::start().await;
+    let mut engine = h.engine().await;
+    let entry = engine
+        .enter(&ioc_intent(&h, "stuck-1").await)
+        .await
+        .unwrap();
+    assert_eq!(
+        entry.position,
+        Some(livespot_domain::PositionState::OpenUnprotected)
+    );
+    let report = engine.reconcile().await.unwrap();
+    assert!(report.diffs.is_empty(), "{:?}", report.diffs);
+    assert_eq!(
+        engine.ledger().position("stuck-1").unwrap().unwrap().state,
+        livespot_domain::PositionState::Protected
+    );
+    assert_eq!(
+        engine
+            .ledger()
+            .open_orders_for_symbol(SYMBOL)
+            .unwrap()
+            .len(),
+        2
+    );
+}

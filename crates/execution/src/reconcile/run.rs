@@ -23,6 +23,7 @@ pub struct ReconcileReport {
 impl ExecutionEngine {
     pub async fn reconcile(&mut self) -> Result<ReconcileReport, ExecutionError> {
         let started = Instant::now();
+        self.resolve_stuck().await?;
         let mut symbols: Vec<String> = self.rules.keys().cloned().collect();
         symbols.sort();
         let mut diffs = Vec::new();
