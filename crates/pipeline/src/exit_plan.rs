@@ -115,21 +115,28 @@ fn trailing_bips(inputs: &ExitInputs, params: &ExitParams) -> Option<Decimal> {
 }
 
 fn resolve_trailing(inputs: &ExitInputs, params: &ExitParams) -> TrailingResolved {
-    match params.trailing {
+    let delta_fits = trailing_bips(inputs, params)
+        .is_some_and(|bips| (NATIVE_TRAILING_MIN_BIPS..=NATIVE_TRAILING_MAX_BIPS).contains(&bips));
+    let wanted = match params.trailing {
         TrailingPolicy::Off => TrailingResolved::Off,
         TrailingPolicy::Virtual => TrailingResolved::Virtual,
         TrailingPolicy::Native => TrailingResolved::Native,
-        TrailingPolicy::Auto if inputs.regime != Regime::Trend => TrailingResolved::Off,
-        TrailingPolicy::Auto => {
-            let native_fits = trailing_bips(inputs, params).is_some_and(|bips| {
-                (NATIVE_TRAILING_MIN_BIPS..=NATIVE_TRAILING_MAX_BIPS).contains(&bips)
-            });
-            if params.native_trailing_supported && native_fits {
-                TrailingResolved::Native
-            } else {
-                TrailingResolved::Virtual
-            }
-        }
+        TrailingPolicy::Auto => auto_trailing(inputs, params),
+    };
+    if delta_fits {
+        wanted
+    } else {
+        TrailingResolved::Off
+    }
+}
+
+fn auto_trailing(inputs: &ExitInputs, params: &ExitParams) -> TrailingResolved {
+    if inputs.regime != Regime::Trend {
+        TrailingResolved::Off
+    } else if params.native_trailing_supported {
+        TrailingResolved::Native
+    } else {
+        TrailingResolved::Virtual
     }
 }
 

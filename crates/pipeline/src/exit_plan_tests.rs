@@ -68,14 +68,31 @@ fn auto_trailing_is_virtual_without_native_support_and_off_in_range() {
 }
 
 #[test]
-fn auto_trailing_is_virtual_when_delta_exceeds_native_bounds() {
+fn trailing_is_off_when_its_delta_is_outside_the_contract_bounds() {
+    for policy in [
+        TrailingPolicy::Auto,
+        TrailingPolicy::Virtual,
+        TrailingPolicy::Native,
+    ] {
+        let wide = plan_exit(&inputs(Regime::Trend, dec!(21)), &params(policy)).unwrap();
+        assert_eq!(wide.trailing, TrailingResolved::Off, "{policy:?} wide");
+        assert_eq!(wide.trailing_distance, None, "{policy:?} wide");
+        let mut tight_params = params(policy);
+        tight_params.trailing_distance_atr = dec!(0.01);
+        let tight = plan_exit(&inputs(Regime::Trend, dec!(2)), &tight_params).unwrap();
+        assert_eq!(tight.trailing, TrailingResolved::Off, "{policy:?} tight");
+    }
+}
+
+#[test]
+fn explicit_virtual_trailing_is_kept_when_its_delta_fits() {
     let plan = plan_exit(
-        &inputs(Regime::Trend, dec!(21)),
-        &params(TrailingPolicy::Auto),
+        &inputs(Regime::Range, dec!(2)),
+        &params(TrailingPolicy::Virtual),
     )
     .unwrap();
     assert_eq!(plan.trailing, TrailingResolved::Virtual);
-    assert_eq!(plan.trailing_distance, Some(dec!(21)));
+    assert_eq!(plan.trailing_distance, Some(dec!(2)));
 }
 
 #[test]
