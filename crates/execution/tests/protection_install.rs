@@ -1,0 +1,87 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "integration tests fail loudly"
+)]
+
+mod common;
+
+use common::{Harness, SYMBOL, ioc_intent, venue_orders};
+use livespot_domain::PositionState;
+use livespot_execution::protection::ProtectionOutcome;
+use rust_decimal::Decimal;
+use serde_json::json;
+
+fn oco_posts(log: &[serde_json::Value]) -> usize {
+    log.iter()
+        .filter(|r| r["path"] == "/api/v3/orderList/oco")
+        .count()
+}
+
+fn open_on_venue(state: &serde_json::Value) -> usize {
+    venue_orders(state)
+        .iter()
+        .filter(|o| {
+            o["symbol"] == SYMBOL && (o["status"] == "NEW" || o["status"] == "PARTIALLY_FILLED")
+        })
+        .count()
+}
+
+#[tokio::test]
+async fn an_oco_whose_answer_is_lost_is_found_by_its_list_id_not_placed_twice() {
+    let h = Harness::start().await;
+    let mut engine = h.engine().await;
+    h.fault(json!({"kind": "execute_then_unknown", "path": "/api/v3/orderList/oco"}))
+        .await;
+    let report = engine
+        .execute(&ioc_intent(&h, "oco-lost").await)
+        .await
+        .unwrap();
+    assert!(
+        matches!(
+            report.protection,
+            Some(ProtectionOutcome::Installed { attempts: 1, .. })
+        ),
+        "{report:?}"
+    );
+    assert_eq!(oco_posts(&h.requests().await), 1);
+    assert_eq!(open_on_venue(&h.state().await), 2);
+}
+
+#[tokio::test]
+async fn native_trailing_installs_a_trailing_stop_limit() {
+    let h = Harness::start().await;
+    let mut engine = h.engine().await;
+    let ask = h.ask().await;
+    let mut entry = common::spec(
+        "native-1",
+        (ask * Decimal::new(1002, 3)).round_dp(2),
+        livespot_domain::EntryKind::Ioc,
+        livespot_domain::Fallback::None,
+    );
+    entry.trailing_mode = livespot_domain::TrailingMode::Native;
+    let report = engine
+        .execute(&livespot_execution::fixture::entry_intent(&entry).unwrap())
+        .await
+        .unwrap();
+    let Some(ProtectionOutcome::Installed {
+        client_order_ids, ..
+    }) = report.protection
+    else {
+        panic!("{report:?}");
+    };
+    assert_eq!(client_order_ids.len(), 1);
+    let state = h.state().await;
+    let stop = venue_orders(&state)
+        .into_iter()
+        .find(|o| o["clientOrderId"] == client_order_ids[0].as_str())
+        .unwrap();
+    assert_eq!(stop["type"], "STOP_LOSS_LIMIT");
+    assert_eq!(stop["side"], "SELL");
+    assert_eq!(stop["trailingDelta"], 100, "{stop}");
+    assert_eq!(
+        engine.ledger().position("native-1").unwrap().unwrap().state,
+        PositionState::Protected
+    );
+}
