@@ -112,6 +112,16 @@ async fn a_confirmed_intent_cannot_be_sent_again() {
         again.reason_code(),
         livespot_domain::ReasonCode::IntentTransitionForbidden
     );
+    let duplicate = engine.execute(&intent).await.unwrap_err();
+    assert!(
+        matches!(
+            duplicate,
+            livespot_execution::ExecutionError::Ledger(
+                livespot_execution::LedgerError::IntentDuplicate(_)
+            )
+        ),
+        "{duplicate:?}"
+    );
     let refused = engine.resend_not_found("once-1").await.unwrap_err();
     assert_eq!(
         refused.reason_code(),
