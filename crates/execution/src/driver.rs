@@ -10,8 +10,6 @@ use tokio_util::sync::CancellationToken;
 use crate::rules::load_rules;
 use crate::{ExecutionEngine, ExecutionError, ExecutionPolicy, Ledger, executor_ledger_path};
 
-pub const DEFAULT_RECONCILE_INTERVAL_MS: u64 = 15_000;
-
 #[derive(Debug)]
 pub struct DriveInputs {
     pub intents: mpsc::Receiver<OrderIntent>,

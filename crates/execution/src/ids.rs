@@ -17,10 +17,6 @@ pub fn order_client_id(
     ClientOrderId::new(client_order_id_text(&keyed, purpose)).map_err(ExecutionError::ClientOrderId)
 }
 
-pub fn purpose_name(purpose: OrderPurpose) -> &'static str {
-    purpose.as_str()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@
     reason = "test helpers fail loudly; each test binary uses a different subset"
 )]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use livespot_binance::config::ClientConfig;
@@ -181,8 +181,4 @@ pub fn spec(id: &str, limit: Decimal, kind: EntryKind, fallback: Fallback) -> En
 pub async fn ioc_intent(h: &Harness, id: &str) -> livespot_domain::OrderIntent {
     let limit = (h.ask().await * Decimal::new(1002, 3)).round_dp(2);
     entry_intent(&spec(id, limit, EntryKind::Ioc, Fallback::None)).unwrap()
-}
-
-pub fn path_of(dir: &Path) -> PathBuf {
-    dir.to_path_buf()
 }
