@@ -98,11 +98,7 @@ async fn main() {
     for i in 0..ROUNDS + WARMUP {
         let intent = entry_intent(&spec(i, ask)).unwrap();
         let started = Instant::now();
-        engine.accept_intent(&intent).unwrap();
-        let prepared = engine
-            .prepare_send(intent.order_intent_id.as_str())
-            .await
-            .unwrap();
+        let prepared = engine.accept_and_prepare(&intent).await.unwrap();
         let ready = started.elapsed();
         let answer = engine.client().place_order(&prepared.order).await;
         engine.complete_send(&prepared, answer).await.unwrap();
@@ -116,7 +112,7 @@ async fn main() {
         "executor intent-to-request ({ROUNDS} IOC intents against the in-process simulator, ledger fsync on)"
     );
     report(
-        "verified intent -> ledger CREATED+SENT -> request ready",
+        "verified intent -> ledger CREATED+SENT (1 fsync) -> request ready",
         to_request,
     );
     report(

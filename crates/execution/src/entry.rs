@@ -58,8 +58,9 @@ impl ExecutionEngine {
                 "{id}: PROTECT intents are not sent; protection follows every filled entry"
             )));
         }
-        self.accept_intent(intent)?;
-        let mut state = self.send_intent(&id).await?;
+        let prepared = self.accept_and_prepare(intent).await?;
+        let result = self.client.place_order(&prepared.order).await;
+        let mut state = self.complete_send(&prepared, result).await?;
         if state == IntentState::NotFound {
             state = self.resend_not_found(&id).await?;
         }

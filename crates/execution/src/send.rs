@@ -5,7 +5,8 @@ use livespot_binance::rest::account::Order;
 use livespot_binance::rest::enums::{NewOrderRespType, OrderSide, OrderType, TimeInForce};
 use livespot_binance::rest::requests::NewOrder;
 use livespot_domain::{
-    AuditEventType, EntryKind, IntentKind, IntentState, OrderIntent, OrderStatus, ReasonCode, Side,
+    AuditEventType, ClientOrderId, EntryKind, IntentKind, IntentState, OrderIntent, OrderStatus,
+    ReasonCode, Side,
 };
 use rust_decimal::Decimal;
 
@@ -18,6 +19,16 @@ use crate::{ExecutionEngine, ExecutionError};
 pub struct PreparedSend {
     pub order_intent_id: String,
     pub order: NewOrder,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PrimaryShape<'a> {
+    symbol: &'a str,
+    side: Side,
+    client_order_id: &'a str,
+    quantity: Decimal,
+    price: Option<Decimal>,
+    entry_kind: Option<EntryKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +80,10 @@ pub fn pending_row(order_intent_id: &str, purpose: OrderPurpose, order: &NewOrde
 }
 
 impl ExecutionEngine {
-    pub fn accept_intent(&mut self, intent: &OrderIntent) -> Result<IntentRecord, ExecutionError> {
+    fn intent_row_parts(
+        &self,
+        intent: &OrderIntent,
+    ) -> Result<(ClientOrderId, OrderCheck), ExecutionError> {
         let rules = self.rules_for(intent.symbol.as_str())?;
         let entry_kind = intent.entry_plan.as_ref().map(|p| p.kind);
         let (order_type, _) = order_shape(entry_kind, intent.limit_price.is_some());
@@ -85,6 +99,11 @@ impl ExecutionEngine {
         let reference = intent.limit_price.map(livespot_domain::Price::value);
         let quantized = rules.quantize(&check, reference)?;
         let client_order_id = order_client_id(&intent.order_intent_id, OrderPurpose::Entry, 0)?;
+        Ok((client_order_id, quantized))
+    }
+
+    pub fn accept_intent(&mut self, intent: &OrderIntent) -> Result<IntentRecord, ExecutionError> {
+        let (client_order_id, quantized) = self.intent_row_parts(intent)?;
         let row = NewIntentRow {
             intent,
             client_order_id: &client_order_id,
@@ -103,26 +122,67 @@ impl ExecutionEngine {
         Ok(record)
     }
 
-    pub(crate) async fn primary_new_order(
-        &self,
-        record: &IntentRecord,
-    ) -> Result<NewOrder, ExecutionError> {
-        let entry_kind = record.plans.entry_plan.as_ref().map(|p| p.kind);
-        let (order_type, tif) = order_shape(entry_kind, record.price.is_some());
-        let mut order = NewOrder::bare(&record.symbol, wire_side(record.side), order_type)
-            .with_client_order_id(record.client_order_id.as_str());
-        order.quantity = Some(record.quantity);
+    pub async fn accept_and_prepare(
+        &mut self,
+        intent: &OrderIntent,
+    ) -> Result<PreparedSend, ExecutionError> {
+        let (client_order_id, quantized) = self.intent_row_parts(intent)?;
+        let shape = PrimaryShape {
+            symbol: intent.symbol.as_str(),
+            side: intent.side,
+            client_order_id: client_order_id.as_str(),
+            quantity: quantized.quantity,
+            price: quantized.price,
+            entry_kind: intent.entry_plan.as_ref().map(|p| p.kind),
+        };
+        let order = self.primary_order(&shape).await;
+        let id = intent.order_intent_id.as_str();
+        let row = NewIntentRow {
+            intent,
+            client_order_id: &client_order_id,
+            quantity: quantized.quantity,
+            price: quantized.price,
+            opens_position: intent.kind == IntentKind::Entry,
+        };
+        let pending = pending_row(id, OrderPurpose::Entry, &order);
+        let now = self.now();
+        let record = self.ledger.insert_created_and_sent(&row, &pending, now)?;
+        self.churn.record(now);
+        self.emit(AuditEventType::IntentState, id, vec![], &record);
+        Ok(PreparedSend {
+            order_intent_id: id.to_owned(),
+            order,
+        })
+    }
+
+    async fn primary_order(&self, shape: &PrimaryShape<'_>) -> NewOrder {
+        let (order_type, tif) = order_shape(shape.entry_kind, shape.price.is_some());
+        let mut order = NewOrder::bare(shape.symbol, wire_side(shape.side), order_type)
+            .with_client_order_id(shape.client_order_id);
+        order.quantity = Some(shape.quantity);
         order.time_in_force = tif;
         order.new_order_resp_type = Some(NewOrderRespType::Full);
         if order_type != OrderType::Market {
-            order.price = record.price;
+            order.price = shape.price;
         }
         if order_type == OrderType::LimitMaker
-            && let Some(limit) = record.price
+            && let Some(limit) = shape.price
         {
-            order.price = Some(self.maker_touch_price(&record.symbol, limit).await);
+            order.price = Some(self.maker_touch_price(shape.symbol, limit).await);
         }
-        Ok(order)
+        order
+    }
+
+    pub(crate) async fn primary_new_order(&self, record: &IntentRecord) -> NewOrder {
+        let shape = PrimaryShape {
+            symbol: &record.symbol,
+            side: record.side,
+            client_order_id: record.client_order_id.as_str(),
+            quantity: record.quantity,
+            price: record.price,
+            entry_kind: record.plans.entry_plan.as_ref().map(|p| p.kind),
+        };
+        self.primary_order(&shape).await
     }
 
     pub async fn prepare_send(
@@ -136,7 +196,7 @@ impl ExecutionEngine {
                 state: record.state.as_str().to_owned(),
             });
         }
-        let order = self.primary_new_order(&record).await?;
+        let order = self.primary_new_order(&record).await;
         let now = self.now();
         let pending = pending_row(order_intent_id, OrderPurpose::Entry, &order);
         self.ledger

@@ -68,6 +68,24 @@ impl Ledger {
         new: &NewIntentRow<'_>,
         now_ms: i64,
     ) -> Result<IntentRecord, LedgerError> {
+        self.insert_intent(new, None, now_ms)
+    }
+
+    pub fn insert_created_and_sent(
+        &mut self,
+        new: &NewIntentRow<'_>,
+        order: &OrderRecord,
+        now_ms: i64,
+    ) -> Result<IntentRecord, LedgerError> {
+        self.insert_intent(new, Some(order), now_ms)
+    }
+
+    fn insert_intent(
+        &mut self,
+        new: &NewIntentRow<'_>,
+        sent_with: Option<&OrderRecord>,
+        now_ms: i64,
+    ) -> Result<IntentRecord, LedgerError> {
         let intent = new.intent;
         let id = intent.order_intent_id.as_str();
         if self.find_intent(id)?.is_some() {
@@ -101,15 +119,7 @@ impl Ledger {
             "INSERT INTO intent_transitions (order_intent_id, from_state, to_state, reason, ts_ms) VALUES (?1, NULL, ?2, NULL, ?3)",
             params![id, IntentState::Created.as_str(), now_ms],
         )?;
-        if new.opens_position {
-            let entering = PositionState::Flat
-                .start_entry()
-                .map_err(LedgerError::Transition)?;
-            tx.execute(
-                "INSERT INTO positions (order_intent_id, symbol, state, base_qty, updated_ts_ms) VALUES (?1, ?2, ?3, '0', ?4)",
-                params![id, intent.symbol.as_str(), entering.as_str(), now_ms],
-            )?;
-        }
+        write_followups(&tx, new, sent_with, now_ms)?;
         tx.commit()?;
         drop(conn);
         self.intent(id)
@@ -225,5 +235,32 @@ fn write_transition(
         "INSERT INTO intent_transitions (order_intent_id, from_state, to_state, reason, ts_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![id, from.as_str(), to.as_str(), reason.map(ReasonCode::as_str), now_ms],
     )?;
+    Ok(())
+}
+
+fn write_followups(
+    tx: &rusqlite::Transaction<'_>,
+    new: &NewIntentRow<'_>,
+    sent_with: Option<&OrderRecord>,
+    now_ms: i64,
+) -> Result<(), LedgerError> {
+    let id = new.intent.order_intent_id.as_str();
+    let intent = new.intent;
+    if new.opens_position {
+        let entering = PositionState::Flat
+            .start_entry()
+            .map_err(LedgerError::Transition)?;
+        tx.execute(
+            "INSERT INTO positions (order_intent_id, symbol, state, base_qty, updated_ts_ms) VALUES (?1, ?2, ?3, '0', ?4)",
+            params![id, intent.symbol.as_str(), entering.as_str(), now_ms],
+        )?;
+    }
+    if let Some(order) = sent_with {
+        let sent = IntentState::Created
+            .mark_sent()
+            .map_err(LedgerError::Transition)?;
+        insert_pending_order_in(tx, order, now_ms)?;
+        write_transition(tx, id, IntentState::Created, sent, None, now_ms)?;
+    }
     Ok(())
 }
