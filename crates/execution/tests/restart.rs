@@ -164,3 +164,33 @@ async fn restart_in_the_middle_of_a_safe_close_that_never_left_protects_the_posi
     );
     no_client_order_id_twice_and_no_stranger(&h, &mut engine).await;
 }
+
+#[tokio::test]
+async fn restart_after_the_one_transaction_write_and_the_send_recovers_the_intent() {
+    let h = Harness::start().await;
+    let intent = ioc_intent(&h, "crash-hot").await;
+    let mut engine = h.engine().await;
+    let prepared = engine.accept_and_prepare(&intent).await.unwrap();
+    assert_eq!(
+        engine.ledger().intent("crash-hot").unwrap().state,
+        IntentState::Sent
+    );
+    h.client.place_order(&prepared.order).await.unwrap();
+    drop(engine);
+    let mut engine = h.engine().await;
+    let report = engine.recover_at_start().await.unwrap();
+    assert_eq!(
+        report.resolved,
+        vec![("crash-hot".to_owned(), IntentState::Confirmed)]
+    );
+    assert_eq!(
+        engine
+            .ledger()
+            .position("crash-hot")
+            .unwrap()
+            .unwrap()
+            .state,
+        PositionState::Protected
+    );
+    no_client_order_id_twice_and_no_stranger(&h, &mut engine).await;
+}
