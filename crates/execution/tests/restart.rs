@@ -194,3 +194,33 @@ async fn restart_after_the_one_transaction_write_and_the_send_recovers_the_inten
     );
     no_client_order_id_twice_and_no_stranger(&h, &mut engine).await;
 }
+
+#[tokio::test]
+async fn restart_after_the_write_but_before_the_send_finds_nothing_and_sends_nothing() {
+    let h = Harness::start().await;
+    let intent = ioc_intent(&h, "crash-unsent").await;
+    let mut engine = h.engine().await;
+    let prepared = engine.accept_and_prepare(&intent).await.unwrap();
+    drop(engine);
+    let mut engine = h.engine().await;
+    let report = engine.recover_at_start().await.unwrap();
+    assert_eq!(
+        report.resolved,
+        vec![("crash-unsent".to_owned(), IntentState::NotFound)]
+    );
+    assert_eq!(
+        engine
+            .ledger()
+            .position("crash-unsent")
+            .unwrap()
+            .unwrap()
+            .state,
+        PositionState::Flat
+    );
+    let coid = prepared.order.new_client_order_id.unwrap();
+    assert!(
+        venue_orders_with(&h.state().await, &coid).is_empty(),
+        "a NOT_FOUND intent is not re-sent after a restart"
+    );
+    no_client_order_id_twice_and_no_stranger(&h, &mut engine).await;
+}
