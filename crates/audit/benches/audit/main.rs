@@ -23,6 +23,24 @@ fn peak_memory_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+fn load_average() -> Option<String> {
+    let text = std::fs::read_to_string("/proc/loadavg").ok()?;
+    Some(
+        text.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+fn print_load(moment: &str) {
+    let label = format!("load average {moment}");
+    match load_average() {
+        Some(load) => println!("{label:<42}: {load}"),
+        None => println!("{label:<42}: unavailable on this platform"),
+    }
+}
+
 fn writer_path(var_dir: &Path, events: u64) -> BenchResult<Duration> {
     migrate_store(&audit_db_path(var_dir))?;
     let mut writer = AuditWriter::open(var_dir, CheckpointPolicy::default())?;
@@ -93,8 +111,11 @@ fn main() -> BenchResult<()> {
         .unwrap_or(200_000);
     let per_producer = total / e2e::PRODUCERS.len() as u64;
     let e2e_events = per_producer * e2e::PRODUCERS.len() as u64;
+    print_load("at start");
     if let Ok(only) = std::env::var("AUDIT_BENCH_ONLY") {
-        return run_only(&only, total, per_producer);
+        run_only(&only, total, per_producer)?;
+        print_load("at end");
+        return Ok(());
     }
     let baseline_dir = tempfile::tempdir()?;
     let baseline = baseline::raw_batched_insert(baseline_dir.path(), total)?;
@@ -126,5 +147,6 @@ fn main() -> BenchResult<()> {
             "peak memory (VmHWM)"
         ),
     }
+    print_load("at end");
     Ok(())
 }
