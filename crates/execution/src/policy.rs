@@ -46,3 +46,42 @@ impl Default for ExecutionPolicy {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_come_from_the_executor_section() {
+        let config = ExecutorConfig {
+            max_notional_per_order: Decimal::from(100),
+            allowed_symbols: vec!["BTCUSDT".into()],
+            max_open_orders: 10,
+            max_orders_per_10s: 7,
+            max_orders_per_60s: 33,
+            protection_retries: 4,
+            protection_retry_backoff_ms: 250,
+            max_slippage_bps: Decimal::from(25),
+            reconcile_interval_ms: 15_000,
+            max_balance_drift_bps: Decimal::from(12),
+            max_unknown_orders: 2,
+            intent_max_ttl_ms: 5_000,
+        };
+        let policy = ExecutionPolicy::from_config(&config);
+        assert_eq!(
+            (policy.max_orders_per_10s, policy.max_orders_per_60s),
+            (7, 33)
+        );
+        assert_eq!(
+            (
+                policy.protection_retries,
+                policy.protection_retry_backoff_ms
+            ),
+            (4, 250)
+        );
+        assert_eq!(policy.max_slippage_bps, Decimal::from(25));
+        assert_eq!(policy.max_balance_drift_bps, Decimal::from(12));
+        assert_eq!(policy.max_unknown_orders, 2);
+        assert_eq!(policy.max_reprices, ExecutionPolicy::default().max_reprices);
+    }
+}
