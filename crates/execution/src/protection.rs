@@ -121,11 +121,19 @@ impl ExecutionEngine {
     }
 
     fn protection_attempts_used(&self, id: &str) -> Result<u32, ExecutionError> {
+        self.attempts_used(id, OrderPurpose::StopLoss)
+    }
+
+    pub(crate) fn attempts_used(
+        &self,
+        id: &str,
+        purpose: OrderPurpose,
+    ) -> Result<u32, ExecutionError> {
         let used = self
             .ledger
             .orders_for_intent(id)?
             .iter()
-            .filter(|o| o.purpose == OrderPurpose::StopLoss.as_str())
+            .filter(|o| o.purpose == purpose.as_str())
             .count();
         Ok(u32::try_from(used).unwrap_or(u32::MAX))
     }
@@ -227,7 +235,10 @@ impl ExecutionEngine {
             .advance_position(id, symbol, PositionState::start_exit, quantity, now)?;
         let mut order = NewOrder::market(symbol, OrderSide::Sell, quantity);
         order.new_order_resp_type = Some(NewOrderRespType::Full);
-        let result = self.place_child(id, OrderPurpose::Exit, 0, order).await?;
+        let attempt = self.attempts_used(id, OrderPurpose::Exit)?;
+        let result = self
+            .place_child(id, OrderPurpose::Exit, attempt, order)
+            .await?;
         let (outcome, step, left): (_, StepFn, _) = match result {
             ChildResult::Placed(placed) if placed.status == OrderStatus::Filled => (
                 ProtectionOutcome::SafeClosed {

@@ -90,7 +90,10 @@ impl ExecutionEngine {
             .advance_position(id, symbol, PositionState::start_exit, quantity, now)?;
         let mut order = NewOrder::market(symbol, OrderSide::Sell, quantity);
         order.new_order_resp_type = Some(NewOrderRespType::Full);
-        let result = self.place_child(id, OrderPurpose::Exit, 1, order).await?;
+        let attempt = self.attempts_used(id, OrderPurpose::Exit)?;
+        let result = self
+            .place_child(id, OrderPurpose::Exit, attempt, order)
+            .await?;
         let now = self.now();
         if let ChildResult::Placed(placed) = &result
             && placed.status == OrderStatus::Filled
