@@ -85,3 +85,30 @@ async fn native_trailing_installs_a_trailing_stop_limit() {
         PositionState::Protected
     );
 }
+
+#[tokio::test]
+async fn a_position_paused_for_manual_protection_is_protected_once_the_venue_accepts_again() {
+    let h = Harness::start().await;
+    let mut engine = h.engine().await;
+    engine
+        .enter(&ioc_intent(&h, "retry-1").await)
+        .await
+        .unwrap();
+    h.fault(json!({"kind": "reject_next", "path": "/api/v3/orderList/oco", "count": 10}))
+        .await;
+    h.fault(json!({"kind": "reject_next", "path": "/api/v3/order", "count": 10}))
+        .await;
+    let paused = engine.protect("retry-1").await.unwrap();
+    assert!(
+        matches!(paused, ProtectionOutcome::PauseNeedsManualProtection { .. }),
+        "{paused:?}"
+    );
+    h.clear_faults().await;
+    let report = engine.reconcile().await.unwrap();
+    assert!(report.diffs.is_empty(), "{:?}", report.diffs);
+    assert_eq!(
+        engine.ledger().position("retry-1").unwrap().unwrap().state,
+        PositionState::Protected
+    );
+    assert_eq!(open_on_venue(&h.state().await), 2);
+}
