@@ -164,16 +164,23 @@ impl ClientWorker {
                 self.wake.notified().await;
                 continue;
             }
-            for (seq, event) in chunk {
-                let correlation = event.correlation.clone();
-                writer
-                    .send(correlation, Payload::AuditEvent { seq, event })
-                    .await
-                    .map_err(|error| AuditError::SinkUnavailable {
-                        detail: error.to_string(),
-                    })?;
-                last_sent = seq;
-            }
+            let through = chunk.last().map_or(last_sent, |(seq, _)| *seq);
+            let envelopes = chunk
+                .into_iter()
+                .map(|(seq, event)| {
+                    (
+                        event.correlation.clone(),
+                        Payload::AuditEvent { seq, event },
+                    )
+                })
+                .collect();
+            writer
+                .send_many(envelopes)
+                .await
+                .map_err(|error| AuditError::SinkUnavailable {
+                    detail: error.to_string(),
+                })?;
+            last_sent = through;
         }
     }
 }

@@ -3,7 +3,7 @@ use livespot_domain::{CorrelationIds, ProcessRole, Validate};
 
 use crate::envelope::{Envelope, system_now_ms};
 use crate::error::IpcError;
-use crate::frame::{FrameLimits, checked_length, write_frame};
+use crate::frame::{FrameLimits, append_frame, checked_length, write_frame, write_frames};
 use crate::frame_assembler::FrameAssembler;
 use crate::payload::Payload;
 use crate::shared_stream::SharedStream;
@@ -96,6 +96,39 @@ impl EnvelopeWriter {
         self.write_envelope(&envelope).await?;
         self.next_seq = seq.saturating_add(1);
         Ok(seq)
+    }
+
+    pub async fn send_many(
+        &mut self,
+        items: Vec<(CorrelationIds, Payload)>,
+    ) -> Result<u64, IpcError> {
+        if self.unfinished_write {
+            return Err(IpcError::WriteFailed(
+                "an earlier frame was not fully written; the link is unusable".to_owned(),
+            ));
+        }
+        let mut frames = Vec::new();
+        let mut encoded: u64 = 0;
+        let mut refused = None;
+        for (correlation, payload) in items {
+            let seq = self.next_seq.saturating_add(encoded);
+            let envelope = Envelope::new(self.role, seq, system_now_ms(), correlation, payload);
+            let appended = envelope
+                .encode()
+                .and_then(|body| append_frame(&mut frames, &body, self.limits));
+            if let Err(error) = appended {
+                refused = Some(error);
+                break;
+            }
+            encoded += 1;
+        }
+        if !frames.is_empty() {
+            self.unfinished_write = true;
+            write_frames(&mut self.inner, &frames).await?;
+            self.unfinished_write = false;
+            self.next_seq = self.next_seq.saturating_add(encoded);
+        }
+        refused.map_or(Ok(encoded), Err)
     }
 }
 

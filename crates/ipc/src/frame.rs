@@ -69,6 +69,31 @@ where
         .map_err(|error| IpcError::from_write(&error))
 }
 
+pub(crate) fn append_frame(
+    frames: &mut Vec<u8>,
+    body: &[u8],
+    limits: FrameLimits,
+) -> Result<(), IpcError> {
+    let length = checked_length(body.len(), limits)?;
+    frames.extend_from_slice(&length.to_le_bytes());
+    frames.extend_from_slice(body);
+    Ok(())
+}
+
+pub(crate) async fn write_frames<W>(writer: &mut W, frames: &[u8]) -> Result<(), IpcError>
+where
+    W: AsyncWrite + Unpin,
+{
+    writer
+        .write_all(frames)
+        .await
+        .map_err(|error| IpcError::from_write(&error))?;
+    writer
+        .flush()
+        .await
+        .map_err(|error| IpcError::from_write(&error))
+}
+
 pub async fn read_frame<R>(reader: &mut R, limits: FrameLimits) -> Result<Option<Vec<u8>>, IpcError>
 where
     R: AsyncRead + Unpin,
