@@ -25,7 +25,6 @@ CREATE TABLE events (
     event_hash TEXT NOT NULL,
     UNIQUE (sender, seq)
 );
-CREATE INDEX events_by_run ON events (run_id, event_id) WHERE run_id IS NOT NULL;
 CREATE INDEX events_by_decision ON events (decision_id) WHERE decision_id IS NOT NULL;
 CREATE INDEX events_by_intent ON events (order_intent_id) WHERE order_intent_id IS NOT NULL;
 
