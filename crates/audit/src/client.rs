@@ -9,7 +9,7 @@ use tokio::sync::{Notify, watch};
 use tokio_util::sync::CancellationToken;
 
 use crate::AuditError;
-use crate::spool::AuditSpool;
+use crate::spool::{AuditSpool, MemorySpool};
 use crate::spool_durable::DurableSpool;
 
 pub const CLIENT_SEND_CHUNK: usize = 512;
@@ -69,6 +69,32 @@ impl AuditClient {
             limits,
         };
         Ok(Self::spawn(link, Box::new(spool), shutdown))
+    }
+
+    pub fn spawn_for_producer(
+        var_dir: &std::path::Path,
+        keys: RunKeys,
+        limits: IpcLimits,
+        capacity: usize,
+        shutdown: CancellationToken,
+    ) -> Self {
+        match Self::spawn_durable(var_dir, keys.clone(), limits, capacity, shutdown.clone()) {
+            Ok(client) => client,
+            Err(error) => {
+                tracing::error!(
+                    reason = error.reason_code(),
+                    %error,
+                    "durable audit spool unavailable; events wait in memory until acknowledged"
+                );
+                let link = AuditLink {
+                    endpoint: Endpoint::for_role(var_dir, &keys.run_id, ProcessRole::Audit),
+                    keys,
+                    limits,
+                };
+                let spool = MemorySpool::new(capacity, memory_spool_first_seq());
+                Self::spawn(link, Box::new(spool), shutdown)
+            }
+        }
     }
 
     pub fn record(&self, event: AuditEvent) -> Result<u64, AuditError> {
@@ -183,4 +209,15 @@ impl ClientWorker {
             last_sent = through;
         }
     }
+}
+
+const MEMORY_SPOOL_SEQ_PER_MS: u64 = 1_000;
+
+fn memory_spool_first_seq() -> u64 {
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| {
+            u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)
+        });
+    now_ms.saturating_mul(MEMORY_SPOOL_SEQ_PER_MS).max(1)
 }

@@ -1,8 +1,7 @@
-use livespot_audit::{AuditClient, AuditLink, MemorySpool};
+use livespot_audit::AuditClient;
 use livespot_domain::{
     AuditEvent, AuditEventType, Clock, CorrelationIds, ProcessRole, ReasonCode, SystemClock,
 };
-use livespot_ipc::Endpoint;
 use livespot_runtime::ChildContext;
 use tokio_util::sync::CancellationToken;
 
@@ -18,18 +17,14 @@ pub struct ExecutorAudit {
 
 impl ExecutorAudit {
     pub fn connect(context: &ChildContext) -> Self {
-        let link = AuditLink {
-            endpoint: Endpoint::for_role(
-                &context.var_dir,
-                &context.keys.run_id,
-                ProcessRole::Audit,
-            ),
-            keys: context.keys.ipc.clone(),
-            limits: ipc_limits(context),
-        };
-        let spool = Box::new(MemorySpool::new(EXECUTOR_SPOOL_CAPACITY, 1));
         Self {
-            client: AuditClient::spawn(link, spool, CancellationToken::new()),
+            client: AuditClient::spawn_for_producer(
+                &context.var_dir,
+                context.keys.ipc.clone(),
+                ipc_limits(context),
+                EXECUTOR_SPOOL_CAPACITY,
+                CancellationToken::new(),
+            ),
             run_correlation: CorrelationIds::for_run(context.keys.run_id.clone()),
         }
     }

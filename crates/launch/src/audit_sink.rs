@@ -2,11 +2,11 @@ use std::path::Path;
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use livespot_audit::{AuditClient, AuditLink, MemorySpool};
+use livespot_audit::AuditClient;
 use livespot_domain::{
     AuditEvent, AuditEventType, Clock, CorrelationIds, ProcessRole, ReasonCode, RunId, SystemClock,
 };
-use livespot_ipc::{Endpoint, IpcLimits, RunKeys as IpcRunKeys};
+use livespot_ipc::{IpcLimits, RunKeys as IpcRunKeys};
 use tokio_util::sync::CancellationToken;
 
 pub const LAUNCH_SPOOL_CAPACITY: usize = 10_000;
@@ -26,13 +26,13 @@ pub fn connect_audit(
     keys: IpcRunKeys,
     shutdown: CancellationToken,
 ) {
-    let link = AuditLink {
-        endpoint: Endpoint::for_role(var_dir, run_id, ProcessRole::Audit),
+    let client = AuditClient::spawn_for_producer(
+        var_dir,
         keys,
-        limits: IpcLimits::default(),
-    };
-    let spool = Box::new(MemorySpool::new(LAUNCH_SPOOL_CAPACITY, 1));
-    let client = AuditClient::spawn(link, spool, shutdown);
+        IpcLimits::default(),
+        LAUNCH_SPOOL_CAPACITY,
+        shutdown,
+    );
     if SINK
         .set(AuditSink {
             client,

@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use livespot_audit::{AuditClient, AuditLink, MemorySpool};
+use livespot_audit::AuditClient;
 use livespot_domain::ProcessRole;
 use livespot_ipc::{Endpoint, FrameLimits, IpcLimits, Listener};
 use livespot_runtime::{ChildContext, ExitStatus};
@@ -52,13 +52,11 @@ pub async fn serve(context: &ChildContext) -> Result<(), RiskProcessError> {
         .ok_or(RiskProcessError::IntentKeyMissing)?;
     let shutdown = context.link.shutdown();
     let limits = ipc_limits(context);
-    let audit = AuditClient::spawn(
-        AuditLink {
-            endpoint: endpoint_of(context, ProcessRole::Audit),
-            keys: keys.ipc.clone(),
-            limits,
-        },
-        Box::new(MemorySpool::new(RISK_AUDIT_SPOOL_CAPACITY, 1)),
+    let audit = AuditClient::spawn_for_producer(
+        &context.var_dir,
+        keys.ipc.clone(),
+        limits,
+        RISK_AUDIT_SPOOL_CAPACITY,
         shutdown.clone(),
     );
     let (inbox_tx, inbox) = mpsc::channel(RISK_INBOX);

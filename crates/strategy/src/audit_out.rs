@@ -1,9 +1,9 @@
-use livespot_audit::{AuditClient, AuditLink, MemorySpool};
+use livespot_audit::AuditClient;
 use livespot_domain::{
     AuditEvent, AuditEventType, CorrelationIds, CycleId, DecisionId, ProcessRole, ReasonCode,
     SnapshotId,
 };
-use livespot_ipc::{Endpoint, IpcLimits, system_now_ms};
+use livespot_ipc::{IpcLimits, system_now_ms};
 use livespot_runtime::ChildContext;
 use serde::Serialize;
 
@@ -31,19 +31,14 @@ struct StagePayload<'a> {
 
 impl Auditor {
     pub fn connect(context: &ChildContext, limits: IpcLimits) -> Self {
-        let link = AuditLink {
-            endpoint: Endpoint::for_role(
-                &context.var_dir,
-                &context.keys.run_id,
-                ProcessRole::Audit,
-            ),
-            keys: context.keys.ipc.clone(),
-            limits,
-        };
-        let first_seq = u64::try_from(system_now_ms()).unwrap_or(1);
-        let spool = Box::new(MemorySpool::new(STRATEGY_SPOOL_CAPACITY, first_seq));
         Self {
-            client: AuditClient::spawn(link, spool, context.link.shutdown()),
+            client: AuditClient::spawn_for_producer(
+                &context.var_dir,
+                context.keys.ipc.clone(),
+                limits,
+                STRATEGY_SPOOL_CAPACITY,
+                context.link.shutdown(),
+            ),
             base: CorrelationIds::for_run(context.keys.run_id.clone()),
         }
     }
