@@ -1,77 +1,12 @@
-use std::collections::BTreeMap;
-
 use livespot_domain::{
-    Bps, CycleId, Decision, DecisionId, EntryKind, EntryPlan, ExitPlan, Fallback, Notional, Price,
-    Quantity, Regime, Score, Side, SnapshotId, Symbol, TrailingMode, sha256_hex,
+    CycleId, Decision, DecisionId, EntryKind, EntryPlan, ExitPlan, Fallback, Regime, Score, Side,
+    SnapshotId, TrailingMode, sha256_hex,
 };
-use rust_decimal::Decimal;
 
-use crate::rules::{
-    AccountView, Balance, LossStreak, Position, Proposal, ReduceProposal, RiskLimits, SymbolMinimum,
-};
+use crate::rules::{AccountView, Balance, Position, Proposal, ReduceProposal, SymbolMinimum};
 use crate::wire::{ProposalMarket, ProposalMessage};
 
-pub const NOW: i64 = 1_764_000_000_000;
-
-pub fn q(text: &str) -> Quantity {
-    Quantity::parse(text).unwrap()
-}
-
-pub fn n(text: &str) -> Notional {
-    Notional::parse(text).unwrap()
-}
-
-pub fn b(text: &str) -> Bps {
-    Bps::parse(text).unwrap()
-}
-
-pub fn p(text: &str) -> Price {
-    Price::parse(text).unwrap()
-}
-
-pub fn btc() -> Symbol {
-    Symbol::new("BTCUSDT").unwrap()
-}
-
-pub fn limits() -> RiskLimits {
-    RiskLimits {
-        max_total_exposure_bps: b("5000"),
-        max_symbol_exposure_bps: b("2000"),
-        order_reserve_bps: b("0"),
-        daily_loss_limit_bps: b("300"),
-        max_drawdown_bps: b("1000"),
-        max_trades_per_day: 20,
-        cooldown_ms: 300_000,
-        max_loss_streak: 3,
-        loss_streak_pause_ms: 3_600_000,
-        stale_data_ms: 5_000,
-        max_spread_bps: b("12"),
-        min_volatility_bps: b("5"),
-        max_volatility_bps: b("300"),
-    }
-}
-
-pub fn account() -> AccountView {
-    let mut balances = BTreeMap::new();
-    let usdt = Balance {
-        free: q("10000"),
-        locked: q("0"),
-    };
-    balances.insert("USDT".to_owned(), usdt);
-    AccountView {
-        quote_asset: "USDT".to_owned(),
-        balances,
-        positions: vec![],
-        open_orders: vec![],
-        realized_pnl_today: Decimal::ZERO,
-        equity_now: n("10000"),
-        day_start_equity: n("10000"),
-        day_peak_equity: n("10000"),
-        trades_today: 0,
-        last_exit_ts_ms: BTreeMap::new(),
-        loss_streak: LossStreak::default(),
-    }
-}
+pub use crate::rules::fixtures::{NOW, account, b, btc, limits, n, p, q};
 
 pub fn account_holding_btc(quantity: &str) -> AccountView {
     let mut held = account();

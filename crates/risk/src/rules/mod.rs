@@ -21,7 +21,7 @@ pub mod volatility_guard;
 #[cfg(test)]
 mod engine_tests;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 
 pub use audit_record::verdict_event;
 pub use engine::RiskEngine;
