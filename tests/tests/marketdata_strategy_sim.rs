@@ -103,6 +103,15 @@ fn allowed_entries_pass_the_gate_and_reach_risk_as_proposals() {
         "SELECT COUNT(*) FROM ai_gate_events WHERE verdict = 'ALLOW'",
     );
     assert!(allowed >= 1, "no ALLOW ai_gate_events row");
+    let gate_logged = wait_until(Duration::from_secs(5), || {
+        var.log_text("ai_gate")
+            .contains("ai gate call")
+            .then_some(())
+    });
+    assert!(
+        gate_logged.is_some(),
+        "var/logs/ai_gate.log holds no gate call"
+    );
     stop(&mut launcher);
 }
 

@@ -29,6 +29,8 @@ impl FormatTime for RoleStamp {
     }
 }
 
+pub const TARGET_LOG_FILES: [(&str, &str); 1] = [("strategy", "ai_gate")];
+
 pub fn logs_dir(var_dir: &Path) -> PathBuf {
     var_dir.join("logs")
 }
@@ -67,6 +69,7 @@ pub fn init_logging(
         .with_timer(stamp.clone())
         .with_writer(error_writer)
         .with_filter(LevelFilter::from_level(Level::WARN));
+    let (target_layer, target_guards) = target_file_layers(&dir, process, &stamp)?;
     let console_layer = console.then(|| {
         tracing_subscriber::fmt::layer()
             .with_timer(stamp)
@@ -74,6 +77,7 @@ pub fn init_logging(
             .with_filter(LevelFilter::from_level(Level::WARN))
     });
     tracing_subscriber::registry()
+        .with(target_layer)
         .with(all_layer)
         .with(error_layer)
         .with(console_layer)
@@ -81,7 +85,36 @@ pub fn init_logging(
         .map_err(|error| RuntimeError::LogInit {
             detail: error.to_string(),
         })?;
-    Ok(LogGuards {
-        _guards: vec![all_guard, error_guard],
-    })
+    let mut guards = vec![all_guard, error_guard];
+    guards.extend(target_guards);
+    Ok(LogGuards { _guards: guards })
+}
+
+type TargetLayers = Vec<Box<dyn Layer<tracing_subscriber::Registry> + Send + Sync>>;
+
+fn target_file_layers(
+    dir: &Path,
+    process: &str,
+    stamp: &RoleStamp,
+) -> Result<(TargetLayers, Vec<WorkerGuard>), RuntimeError> {
+    let mut layers: TargetLayers = Vec::new();
+    let mut guards = Vec::new();
+    for (_, target) in TARGET_LOG_FILES
+        .iter()
+        .filter(|(owner, _)| *owner == process)
+    {
+        let (writer, guard) = tracing_appender::non_blocking(daily_appender(dir, target)?);
+        let only_target =
+            tracing_subscriber::filter::Targets::new().with_target(*target, Level::TRACE);
+        layers.push(
+            tracing_subscriber::fmt::layer()
+                .with_ansi(false)
+                .with_timer(stamp.clone())
+                .with_writer(writer)
+                .with_filter(only_target)
+                .boxed(),
+        );
+        guards.push(guard);
+    }
+    Ok((layers, guards))
 }
