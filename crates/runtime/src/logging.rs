@@ -90,31 +90,23 @@ pub fn init_logging(
     Ok(LogGuards { _guards: guards })
 }
 
-type TargetLayers = Vec<Box<dyn Layer<tracing_subscriber::Registry> + Send + Sync>>;
+type TargetLayer = Box<dyn Layer<tracing_subscriber::Registry> + Send + Sync>;
 
 fn target_file_layers(
     dir: &Path,
     process: &str,
     stamp: &RoleStamp,
-) -> Result<(TargetLayers, Vec<WorkerGuard>), RuntimeError> {
-    let mut layers: TargetLayers = Vec::new();
-    let mut guards = Vec::new();
-    for (_, target) in TARGET_LOG_FILES
-        .iter()
-        .filter(|(owner, _)| *owner == process)
-    {
-        let (writer, guard) = tracing_appender::non_blocking(daily_appender(dir, target)?);
-        let only_target =
-            tracing_subscriber::filter::Targets::new().with_target(*target, Level::TRACE);
-        layers.push(
-            tracing_subscriber::fmt::layer()
-                .with_ansi(false)
-                .with_timer(stamp.clone())
-                .with_writer(writer)
-                .with_filter(only_target)
-                .boxed(),
-        );
-        guards.push(guard);
-    }
-    Ok((layers, guards))
+) -> Result<(Option<TargetLayer>, Option<WorkerGuard>), RuntimeError> {
+    let Some((_, target)) = TARGET_LOG_FILES.iter().find(|(owner, _)| *owner == process) else {
+        return Ok((None, None));
+    };
+    let (writer, guard) = tracing_appender::non_blocking(daily_appender(dir, target)?);
+    let only_target = tracing_subscriber::filter::Targets::new().with_target(*target, Level::TRACE);
+    let layer = tracing_subscriber::fmt::layer()
+        .with_ansi(false)
+        .with_timer(stamp.clone())
+        .with_writer(writer)
+        .with_filter(only_target)
+        .boxed();
+    Ok((Some(layer), Some(guard)))
 }
