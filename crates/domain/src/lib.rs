@@ -20,7 +20,7 @@ pub use contracts::{
     EntryKind, EntryPlan, ExitPlan, Fallback, IntentKind, Kline, MAKER_FIRST_MAX_TTL_MS,
     MAKER_FIRST_MIN_TTL_MS, MarketSnapshot, OrderIntent, Regime, RiskOutcome, RiskVerdict,
     SIGNED_INTENT_MAX_NONCE_CHARS, SignedIntent, TRAILING_DELTA_MAX_BIPS, TRAILING_DELTA_MIN_BIPS,
-    TrailingMode,
+    TrailingMode, VerdictShape,
 };
 pub use correlation::CorrelationIds;
 pub use hashing::{

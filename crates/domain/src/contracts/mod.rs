@@ -34,5 +34,5 @@ pub use exit_plan::{ExitPlan, TRAILING_DELTA_MAX_BIPS, TRAILING_DELTA_MIN_BIPS, 
 pub use market_parts::{BookLevel, Kline};
 pub use market_snapshot::MarketSnapshot;
 pub use order_intent::{IntentKind, OrderIntent};
-pub use risk_verdict::{RiskOutcome, RiskVerdict};
+pub use risk_verdict::{RiskOutcome, RiskVerdict, VerdictShape};
 pub use signed_intent::{SIGNED_INTENT_MAX_NONCE_CHARS, SignedIntent};

@@ -25,21 +25,45 @@ impl RiskVerdict {
         self.outcome == RiskOutcome::Approve
     }
 
-    fn validate_approval(&self) -> Result<(), ContractViolation> {
-        require(
-            self.approved_quantity.is_some_and(Quantity::is_positive),
-            ReasonCode::ContractQuantityNotPositive,
-            "approved_quantity",
-            || format!("{:?} is not a positive quantity", self.approved_quantity),
-        )?;
-        require(
-            self.sys_mode == SysMode::Normal,
-            ReasonCode::EntryOutsideNormal,
-            "sys_mode",
-            || format!("approved while {}", self.sys_mode),
-        )
+    fn shape(&self) -> VerdictShape<'_> {
+        VerdictShape {
+            outcome: self.outcome,
+            reason_codes: &self.reason_codes,
+            approved_quantity: self.approved_quantity,
+            ts_ms: self.ts_ms,
+        }
     }
+}
 
+#[derive(Debug, Clone, Copy)]
+pub struct VerdictShape<'a> {
+    pub outcome: RiskOutcome,
+    pub reason_codes: &'a [ReasonCode],
+    pub approved_quantity: Option<Quantity>,
+    pub ts_ms: i64,
+}
+
+impl Validate for VerdictShape<'_> {
+    fn validate(&self) -> Result<(), ContractViolation> {
+        require(
+            self.ts_ms > 0,
+            ReasonCode::ContractTimestampInvalid,
+            "ts_ms",
+            || format!("{} is not a positive epoch millisecond", self.ts_ms),
+        )?;
+        match self.outcome {
+            RiskOutcome::Approve => require(
+                self.approved_quantity.is_some_and(Quantity::is_positive),
+                ReasonCode::ContractQuantityNotPositive,
+                "approved_quantity",
+                || format!("{:?} is not a positive quantity", self.approved_quantity),
+            ),
+            RiskOutcome::Block => self.validate_block(),
+        }
+    }
+}
+
+impl VerdictShape<'_> {
     fn validate_block(&self) -> Result<(), ContractViolation> {
         require(
             !self.reason_codes.is_empty(),
@@ -58,15 +82,12 @@ impl RiskVerdict {
 
 impl Validate for RiskVerdict {
     fn validate(&self) -> Result<(), ContractViolation> {
+        self.shape().validate()?;
         require(
-            self.ts_ms > 0,
-            ReasonCode::ContractTimestampInvalid,
-            "ts_ms",
-            || format!("{} is not a positive epoch millisecond", self.ts_ms),
-        )?;
-        match self.outcome {
-            RiskOutcome::Approve => self.validate_approval(),
-            RiskOutcome::Block => self.validate_block(),
-        }
+            self.outcome == RiskOutcome::Block || self.sys_mode == SysMode::Normal,
+            ReasonCode::EntryOutsideNormal,
+            "sys_mode",
+            || format!("approved while {}", self.sys_mode),
+        )
     }
 }

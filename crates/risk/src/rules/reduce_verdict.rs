@@ -1,6 +1,6 @@
 use livespot_domain::{
     ContractViolation, DecisionId, IntentKind, Quantity, ReasonCode, RiskOutcome, Symbol, SysMode,
-    Validate, require,
+    Validate, VerdictShape, require,
 };
 use serde::{Deserialize, Serialize};
 
@@ -22,56 +22,33 @@ impl ReduceVerdict {
         self.outcome == RiskOutcome::Approve
     }
 
-    fn validate_approval(&self) -> Result<(), ContractViolation> {
-        require(
-            self.approved_quantity.is_some_and(Quantity::is_positive),
-            ReasonCode::ContractQuantityNotPositive,
-            "approved_quantity",
-            || format!("{:?} is not a positive quantity", self.approved_quantity),
-        )?;
+    fn validate_within_request(&self) -> Result<(), ContractViolation> {
         require(
             self.approved_quantity
-                .is_some_and(|approved| approved <= self.requested_quantity),
+                .is_none_or(|approved| approved <= self.requested_quantity),
             ReasonCode::ContractVerdictInconsistent,
             "approved_quantity",
             || format!("approves more than the {} asked", self.requested_quantity),
-        )
-    }
-
-    fn validate_block(&self) -> Result<(), ContractViolation> {
-        require(
-            !self.reason_codes.is_empty(),
-            ReasonCode::ContractBlockWithoutReason,
-            "reason_codes",
-            || "BLOCK needs at least one reason code".to_owned(),
-        )?;
-        require(
-            self.approved_quantity.is_none(),
-            ReasonCode::ContractVerdictInconsistent,
-            "approved_quantity",
-            || "a BLOCK approves no quantity".to_owned(),
         )
     }
 }
 
 impl Validate for ReduceVerdict {
     fn validate(&self) -> Result<(), ContractViolation> {
-        require(
-            self.ts_ms > 0,
-            ReasonCode::ContractTimestampInvalid,
-            "ts_ms",
-            || format!("{} is not a positive epoch millisecond", self.ts_ms),
-        )?;
+        VerdictShape {
+            outcome: self.outcome,
+            reason_codes: &self.reason_codes,
+            approved_quantity: self.approved_quantity,
+            ts_ms: self.ts_ms,
+        }
+        .validate()?;
         require(
             self.kind != IntentKind::Entry,
             ReasonCode::ContractVerdictInconsistent,
             "kind",
             || "entries are judged by a RiskVerdict".to_owned(),
         )?;
-        match self.outcome {
-            RiskOutcome::Approve => self.validate_approval(),
-            RiskOutcome::Block => self.validate_block(),
-        }
+        self.validate_within_request()
     }
 }
 
