@@ -1,6 +1,7 @@
 use axum::extract::State;
 use axum::response::Response;
-use livespot_audit::panel_queries::JsonRow;
+use livespot_audit::AuditError;
+use livespot_audit::panel_queries::{JsonRow, PanelQueries, RowFilter};
 use serde::Serialize;
 
 use crate::alerts::{AlertsBody, alerts_body};
@@ -31,6 +32,7 @@ pub struct SummaryRows {
     pub mode_change: Option<JsonRow>,
     pub stage: Option<JsonRow>,
     pub alerts: Vec<JsonRow>,
+    pub last_traced_decision: Option<String>,
 }
 
 pub const MODE_ARROW: &str = "->";
@@ -43,6 +45,21 @@ pub fn mode_reached(change: &JsonRow) -> Option<String> {
     })
 }
 
+pub fn last_traced_decision(queries: &PanelQueries) -> Result<Option<String>, AuditError> {
+    let newest = RowFilter {
+        limit: 1,
+        ..RowFilter::default()
+    };
+    let verdicts = queries.risk_verdicts(&newest)?;
+    let gate_calls = queries.ai_gate_events(&newest)?;
+    Ok(verdicts
+        .into_iter()
+        .chain(gate_calls)
+        .filter(|row| text(row, "decision_id").is_some())
+        .max_by_key(|row| int(row, "event_id").unwrap_or_default())
+        .and_then(|row| text(&row, "decision_id")))
+}
+
 pub async fn load_summary(state: &PanelState) -> Result<HeaderSummary, PanelError> {
     let rows = read_store(state, |queries| {
         Ok(SummaryRows {
@@ -50,6 +67,7 @@ pub async fn load_summary(state: &PanelState) -> Result<HeaderSummary, PanelErro
             mode_change: queries.latest_mode_change()?,
             stage: queries.stage_timeline(1)?.into_iter().next(),
             alerts: queries.active_alerts_detailed()?,
+            last_traced_decision: last_traced_decision(queries)?,
         })
     })
     .await?;
@@ -89,7 +107,7 @@ pub fn summarize(state: &PanelState, rows: Option<SummaryRows>) -> HeaderSummary
         stage_ts_ms: rows.stage.as_ref().and_then(|stage| int(stage, "ts_ms")),
         run_id: state.run_id.clone(),
         cycle_id: text(&rows.ids, "cycle_id"),
-        decision_id: text(&rows.ids, "decision_id"),
+        decision_id: text(&rows.ids, "decision_id").or(rows.last_traced_decision),
         last_event_id: int(&rows.ids, "last_event_id").unwrap_or_default(),
         last_event_ts_ms: int(&rows.ids, "last_ts_ms").filter(|ts| *ts > 0),
         alerts: Some(alerts),

@@ -3,26 +3,16 @@
 mod support;
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
 
 use livespot_domain::SysMode;
 use livespot_panel::{PanelState, app, bind_loopback, served_hosts};
 use serde_json::json;
-use support::cdp::{Browser, chromium_available};
+use support::cdp::Browser;
 use support::fixture;
-
-const SYS_MODE: &str = "document.getElementById('h-sys-mode').textContent";
-const MODE: &str = "document.getElementById('h-mode').textContent";
-const REASONS: &str = "document.getElementById('h-reasons').textContent";
-const TIMELINE: &str = "document.getElementById('timeline-body').textContent";
-const DRAWER: &str = "document.getElementById('drawer').hidden ? '' : document.getElementById('drawer-body').textContent";
-const RELOAD_MARKER: &str = "String(window.livespotTestMarker)";
-
-fn artifacts_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("panel-browser");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use support::page::{
+    DRAWER, MODE, OPEN_HEADER_DECISION, REASONS, RELOAD_MARKER, SAME_PAGE, SET_RELOAD_MARKER,
+    SYS_MODE, TIMELINE, artifacts_dir, skip_without_chromium,
+};
 
 async fn serve(state: PanelState) -> SocketAddr {
     let listener = bind_loopback("127.0.0.1", 0).await.unwrap();
@@ -33,18 +23,6 @@ async fn serve(state: PanelState) -> SocketAddr {
     });
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
     local
-}
-
-fn skip_without_chromium() -> bool {
-    if chromium_available() {
-        return false;
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "chromium missing in CI"
-    );
-    println!("notice: chromium not installed (apt-get install -y chromium); browser test skipped");
-    true
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -63,19 +41,15 @@ async fn headless_chromium_follows_the_mode_live_and_opens_a_decision_drawer() {
     browser.wait_for_text(SYS_MODE, "NORMAL").await;
     browser.wait_for_text(TIMELINE, "DEEP_SCAN").await;
     browser.screenshot(&artifacts.join("first_fold.png")).await;
-    browser
-        .eval("window.livespotTestMarker = 'same-page'")
-        .await;
+    browser.eval(SET_RELOAD_MARKER).await;
     fixture.mode.send(SysMode::Degrade).unwrap();
     browser.wait_for_text(SYS_MODE, "DEGRADE").await;
     browser.wait_for_text(REASONS, "WS_STALE_DEGRADE").await;
-    browser.wait_for_text(RELOAD_MARKER, "same-page").await;
+    browser.wait_for_text(RELOAD_MARKER, SAME_PAGE).await;
     browser
         .screenshot(&artifacts.join("degrade_without_reload.png"))
         .await;
-    browser
-        .eval("document.getElementById('h-decision').click()")
-        .await;
+    browser.eval(OPEN_HEADER_DECISION).await;
     let drawer = browser.wait_for_text(DRAWER, "AIGateResult (1)").await;
     for step in [
         "Snapshot refs (1)",

@@ -4,7 +4,7 @@ mod support;
 
 use livespot_domain::SysMode;
 use serde_json::Value;
-use support::seed::BASE_TS;
+use support::seed::{BASE_TS, Ids, NO_IDS, append_events, event};
 use support::{fixture, get, get_json};
 
 fn codes(value: &Value) -> Vec<&str> {
@@ -34,6 +34,29 @@ async fn header_shows_mode_sys_mode_since_reasons_stage_and_ids() {
     assert_eq!(summary["stage"], "DEEP_SCAN");
     assert_eq!(summary["run_id"], "run-1");
     assert_eq!(summary["cycle_id"], "cyc-1");
+    assert_eq!(summary["decision_id"], "dec-1");
+}
+
+#[tokio::test]
+async fn header_keeps_the_last_traced_decision_when_newer_decisions_carry_no_id() {
+    let fixture = fixture(true);
+    let no_signal = Ids {
+        cycle: Some("cyc-2"),
+        snapshot: Some("snap-2"),
+        ..NO_IDS
+    };
+    let later = event(
+        "strategy",
+        3,
+        "DECISION",
+        &no_signal,
+        &["SIGNAL_NONE"],
+        r#"{"symbol":"ETHUSDT","entry":false}"#,
+    );
+    append_events(fixture.var_dir(), &[later]);
+    let market = get_json(fixture.app(), "/api/market").await["data"].clone();
+    assert!(market["decisions"][0]["decision_id"].is_null());
+    let summary = get_json(fixture.app(), "/api/summary").await["data"].clone();
     assert_eq!(summary["decision_id"], "dec-1");
 }
 

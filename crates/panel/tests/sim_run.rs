@@ -1,66 +1,16 @@
 #![allow(clippy::unwrap_used, reason = "test setup fails loudly")]
 
+mod support;
+
 use std::io::{Read, Write};
 use std::net::{IpAddr, SocketAddr, TcpStream, UdpSocket};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use livespot_panel::ROUTES;
+use support::sim::{SimStack, skip_without_launcher, wait_until};
 
-const RUN_SECONDS: &str = "25";
+const RUN_SECONDS: u64 = 25;
 const WAIT: Duration = Duration::from_mins(1);
-const PROBE_EVERY: Duration = Duration::from_millis(200);
-
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("..")
-}
-
-fn launcher_binary() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let profile = exe.parent().and_then(Path::parent).unwrap();
-    profile.join(format!("livespot-launch{}", std::env::consts::EXE_SUFFIX))
-}
-
-fn sim_config(dir: &Path) -> PathBuf {
-    let shipped = std::fs::read_to_string(workspace_root().join("policies/livespot.toml")).unwrap();
-    let text: Vec<String> = shipped
-        .lines()
-        .map(|line| match line.split('=').next().map(str::trim) {
-            Some("port") => "port = 0".to_owned(),
-            _ => line.to_owned(),
-        })
-        .collect();
-    let path = dir.join("livespot.toml");
-    std::fs::write(&path, text.join("\n")).unwrap();
-    path
-}
-
-fn launch(dir: &Path) -> Child {
-    Command::new(launcher_binary())
-        .arg("--var")
-        .arg(dir)
-        .arg("--config")
-        .arg(sim_config(dir))
-        .args(["--sim", "--duration", RUN_SECONDS])
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .stdout(std::fs::File::create(dir.join("launch.stdout")).unwrap())
-        .stderr(std::fs::File::create(dir.join("launch.stderr")).unwrap())
-        .spawn()
-        .unwrap()
-}
-
-fn wait_until<T>(mut probe: impl FnMut() -> Option<T>) -> Option<T> {
-    let deadline = Instant::now() + WAIT;
-    while Instant::now() < deadline {
-        if let Some(found) = probe() {
-            return Some(found);
-        }
-        std::thread::sleep(PROBE_EVERY);
-    }
-    None
-}
 
 fn raw_get(address: SocketAddr, host: &str, method: &str, path: &str) -> std::io::Result<String> {
     let mut stream = TcpStream::connect_timeout(&address, Duration::from_secs(2))?;
@@ -79,13 +29,6 @@ fn raw_get(address: SocketAddr, host: &str, method: &str, path: &str) -> std::io
         response.extend_from_slice(&chunk[..read]);
     }
     Ok(String::from_utf8_lossy(&response).into_owned())
-}
-
-fn panel_address(dir: &Path) -> Option<SocketAddr> {
-    let text = std::fs::read_to_string(dir.join("run").join("endpoints.json")).ok()?;
-    let endpoints: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let url = endpoints.get("panel_url")?.as_str()?;
-    url.strip_prefix("http://")?.parse().ok()
 }
 
 fn other_interface() -> Option<IpAddr> {
@@ -122,27 +65,13 @@ fn assert_routes_answer(address: SocketAddr) {
 
 #[test]
 fn a_real_sim_run_serves_every_route_from_its_audit_store() {
-    if !launcher_binary().exists() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "build the binaries first"
-        );
-        println!(
-            "notice: {} not built (cargo build --workspace --bins); skipped",
-            launcher_binary().display()
-        );
+    if skip_without_launcher() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let mut launcher = launch(dir.path());
-    let address = wait_until(|| panel_address(dir.path()));
-    let console = || std::fs::read_to_string(dir.path().join("launch.stdout")).unwrap_or_default();
-    let address = address.unwrap_or_else(|| {
-        launcher.kill().unwrap();
-        panic!("panel never came up: {}", console())
-    });
+    let mut stack = SimStack::start(RUN_SECONDS, &[]);
+    let address = stack.wait_for_stack(WAIT);
     assert!(address.ip().is_loopback());
-    let summary = wait_until(|| {
+    let summary = wait_until(WAIT, || {
         let body = raw_get(address, &address.to_string(), "GET", "/api/summary").ok()?;
         let json: serde_json::Value = serde_json::from_str(body.split_once("\r\n\r\n")?.1).ok()?;
         (json["data"]["last_event_id"].as_i64()? > 0).then_some(json)
@@ -151,10 +80,10 @@ fn a_real_sim_run_serves_every_route_from_its_audit_store() {
     assert_eq!(summary["data"]["mode"], "SIM");
     assert_eq!(summary["data"]["store"], "OK");
     assert_routes_answer(address);
-    let exited = wait_until(|| launcher.try_wait().ok().flatten());
+    let exited = wait_until(WAIT, || stack.try_wait());
     assert!(
         exited.is_some_and(|status| status.success()),
         "{}",
-        console()
+        stack.console()
     );
 }

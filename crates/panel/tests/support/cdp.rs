@@ -161,13 +161,23 @@ impl Browser {
         self.call("Runtime.evaluate", params).await["result"]["value"].clone()
     }
 
+    pub async fn wait_for_text(&mut self, expression: &str, expected: &str) -> String {
+        self.wait_for_text_within(expression, expected, POLL_ATTEMPTS)
+            .await
+    }
+
     #[allow(
         clippy::panic,
         reason = "a test helper reports a page that never reached the expected state"
     )]
-    pub async fn wait_for_text(&mut self, expression: &str, expected: &str) -> String {
+    pub async fn wait_for_text_within(
+        &mut self,
+        expression: &str,
+        expected: &str,
+        attempts: usize,
+    ) -> String {
         let mut seen = String::new();
-        for _ in 0..POLL_ATTEMPTS {
+        for _ in 0..attempts {
             let value = self.eval(expression).await;
             value.as_str().unwrap_or_default().clone_into(&mut seen);
             if seen.contains(expected) {

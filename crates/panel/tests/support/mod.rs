@@ -4,7 +4,9 @@
 )]
 
 pub mod cdp;
+pub mod page;
 pub mod seed;
+pub mod sim;
 
 use std::path::Path;
 use std::sync::Arc;

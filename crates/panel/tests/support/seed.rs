@@ -274,3 +274,8 @@ pub fn write_store(var_dir: &Path) {
     batch.push(ai_gate_event());
     writer.write_batch(&batch).unwrap();
 }
+
+pub fn append_events(var_dir: &Path, events: &[EventRecord]) {
+    let mut writer = AuditWriter::open(var_dir, CheckpointPolicy::default()).unwrap();
+    writer.write_batch(events).unwrap();
+}
