@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::ledger::FillRecord;
 use crate::pnl::intent_pnl;
+use crate::trade_history::{ClosedTrade, TradeHistory, trade_history};
 use crate::{ExecutionEngine, ExecutionError};
 
 const DAY_MS: i64 = 86_400_000;
@@ -43,7 +44,25 @@ pub struct AccountState {
     pub open_orders: Vec<WorkingOrder>,
     pub realized_pnl_today: Decimal,
     pub trades_today: u32,
+    pub marks: BTreeMap<String, Decimal>,
+    pub history: TradeHistory,
 }
+
+#[derive(Debug, Default)]
+struct LedgerView {
+    positions: Vec<HeldPosition>,
+    realized_today: Decimal,
+    trades_today: u32,
+    history: TradeHistory,
+}
+
+const HELD_OR_CLOSED: [PositionState; 5] = [
+    PositionState::Flat,
+    PositionState::Entering,
+    PositionState::OpenUnprotected,
+    PositionState::Protected,
+    PositionState::Exiting,
+];
 
 impl ExecutionEngine {
     fn intent_fills(&self, id: &str, symbol: &str) -> Result<Vec<FillRecord>, ExecutionError> {
@@ -79,31 +98,24 @@ impl ExecutionEngine {
             .collect())
     }
 
-    fn ledger_view(
-        &self,
-        day_start_ms: i64,
-    ) -> Result<(Vec<HeldPosition>, Decimal, u32), ExecutionError> {
-        let mut positions = Vec::new();
-        let (mut realized, mut trades) = (Decimal::ZERO, 0_u32);
-        for state in [
-            PositionState::Flat,
-            PositionState::Entering,
-            PositionState::OpenUnprotected,
-            PositionState::Protected,
-            PositionState::Exiting,
-        ] {
+    fn ledger_view(&self, day_start_ms: i64) -> Result<LedgerView, ExecutionError> {
+        let mut view = LedgerView::default();
+        let mut closed = Vec::new();
+        for state in HELD_OR_CLOSED {
             for position in self.ledger.positions_in_state(state)? {
                 let rules = self.rules_for(&position.symbol)?;
                 let fills = self.intent_fills(&position.order_intent_id, &position.symbol)?;
                 let pnl = intent_pnl(&fills, &rules.quote_asset);
                 if fills.iter().any(|f| f.is_buyer && f.ts_ms >= day_start_ms) {
-                    trades += 1;
+                    view.trades_today += 1;
                 }
                 if fills.iter().any(|f| !f.is_buyer && f.ts_ms >= day_start_ms) {
-                    realized += pnl.realized;
+                    view.realized_today += pnl.realized;
                 }
-                if state != PositionState::Flat && position.base_qty > Decimal::ZERO {
-                    positions.push(HeldPosition {
+                if state == PositionState::Flat {
+                    closed.extend(closed_trade(&position.symbol, &fills, pnl.realized));
+                } else if position.base_qty > Decimal::ZERO {
+                    view.positions.push(HeldPosition {
                         order_intent_id: position.order_intent_id,
                         symbol: position.symbol,
                         base_asset: rules.base_asset,
@@ -114,7 +126,23 @@ impl ExecutionEngine {
                 }
             }
         }
-        Ok((positions, realized, trades))
+        view.history = trade_history(closed);
+        Ok(view)
+    }
+
+    async fn marks(&self, positions: &[HeldPosition]) -> BTreeMap<String, Decimal> {
+        let mut marks = BTreeMap::new();
+        for position in positions {
+            if marks.contains_key(&position.symbol) {
+                continue;
+            }
+            let mark = match self.client.book_ticker(&position.symbol).await {
+                Ok(book) if book.bid_price > Decimal::ZERO => book.bid_price,
+                _ => position.entry_price,
+            };
+            marks.insert(position.symbol.clone(), mark);
+        }
+        marks
     }
 
     pub async fn account_state(&self) -> Result<AccountState, ExecutionError> {
@@ -133,8 +161,8 @@ impl ExecutionEngine {
             })
             .collect();
         let now = self.now();
-        let (positions, realized_pnl_today, trades_today) =
-            self.ledger_view(now - now.rem_euclid(DAY_MS))?;
+        let view = self.ledger_view(now - now.rem_euclid(DAY_MS))?;
+        let marks = self.marks(&view.positions).await;
         let mut symbols: Vec<&String> = self.rules.keys().collect();
         symbols.sort();
         let mut open_orders = Vec::new();
@@ -144,10 +172,25 @@ impl ExecutionEngine {
         Ok(AccountState {
             ts_ms: now,
             balances,
-            positions,
+            positions: view.positions,
             open_orders,
-            realized_pnl_today,
-            trades_today,
+            realized_pnl_today: view.realized_today,
+            trades_today: view.trades_today,
+            marks,
+            history: view.history,
         })
     }
+}
+
+fn closed_trade(symbol: &str, fills: &[FillRecord], realized: Decimal) -> Option<ClosedTrade> {
+    let exit_ts_ms = fills
+        .iter()
+        .filter(|f| !f.is_buyer)
+        .map(|f| f.ts_ms)
+        .max()?;
+    Some(ClosedTrade {
+        symbol: symbol.to_owned(),
+        exit_ts_ms,
+        realized,
+    })
 }

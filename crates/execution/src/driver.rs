@@ -7,6 +7,7 @@ use livespot_domain::{AuditEvent, AuditEventType, OrderIntent, SystemClock};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
+use crate::account_feed::{AccountFeed, next_tick};
 use crate::rules::load_rules;
 use crate::{ExecutionEngine, ExecutionError, ExecutionPolicy, Ledger, executor_ledger_path};
 
@@ -14,6 +15,7 @@ use crate::{ExecutionEngine, ExecutionError, ExecutionPolicy, Ledger, executor_l
 pub struct DriveInputs {
     pub intents: mpsc::Receiver<OrderIntent>,
     pub user_events: Option<mpsc::Receiver<String>>,
+    pub account: Option<AccountFeed>,
 }
 
 impl ExecutionEngine {
@@ -94,7 +96,10 @@ impl ExecutionEngine {
         let DriveInputs {
             mut intents,
             mut user_events,
+            account,
         } = inputs;
+        let mut account_timer = account.as_ref().map(AccountFeed::timer);
+        self.publish_account(account.as_ref()).await;
         loop {
             let user_event = async {
                 match user_events.as_mut() {
@@ -105,9 +110,13 @@ impl ExecutionEngine {
             tokio::select! {
                 () = shutdown.cancelled() => return Ok(self),
                 _ = timer.tick() => self.reconcile_logged().await,
+                () = next_tick(account_timer.as_mut()) => self.publish_account(account.as_ref()).await,
                 Some(symbol) = user_event => self.user_event_logged(&symbol).await,
                 next = intents.recv() => match next {
-                    Some(intent) => self.handle_intent(&intent).await,
+                    Some(intent) => {
+                        self.handle_intent(&intent).await;
+                        self.publish_account(account.as_ref()).await;
+                    }
                     None => return Ok(self),
                 },
             }

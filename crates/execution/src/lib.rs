@@ -1,3 +1,4 @@
+pub mod account_feed;
 pub mod account_state;
 pub mod audit;
 pub mod child;
@@ -22,6 +23,7 @@ pub mod reconcile;
 pub mod recovery;
 pub mod rules;
 pub mod send;
+pub mod trade_history;
 pub mod virtual_exit;
 pub mod virtual_trail;
 

@@ -88,15 +88,24 @@ pub async fn load_rules(
     client: &RestClient,
     symbols: &[&str],
 ) -> Result<Vec<SymbolRules>, ExecutionError> {
-    let info = client.exchange_info(symbols).await?;
-    symbols
-        .iter()
-        .map(|symbol| {
-            info.symbol(symbol)
-                .map(SymbolRules::from_info)
-                .ok_or_else(|| ExecutionError::SymbolRulesMissing((*symbol).to_owned()))
-        })
-        .collect()
+    let info = client.exchange_info(&[]).await?;
+    let mut rules = Vec::new();
+    for symbol in symbols {
+        match info.symbol(symbol) {
+            Some(listed) => rules.push(SymbolRules::from_info(listed)),
+            None => {
+                tracing::warn!(
+                    symbol,
+                    reason = "SYMBOL_RULES_MISSING",
+                    "an allowed symbol is not listed by the venue; it will not be traded"
+                );
+            }
+        }
+    }
+    if rules.is_empty() {
+        return Err(ExecutionError::SymbolRulesMissing(symbols.join(",")));
+    }
+    Ok(rules)
 }
 
 #[cfg(test)]

@@ -74,6 +74,7 @@ async fn the_driver_resolves_the_ledger_first_then_executes_intents_and_reconcil
     let inputs = DriveInputs {
         intents: rx,
         user_events: Some(user_rx),
+        account: None,
     };
     let (events_tx, mut events_rx) = mpsc::unbounded_channel::<AuditEvent>();
     let shutdown = CancellationToken::new();
@@ -143,6 +144,7 @@ async fn a_user_data_event_triggers_reconciliation_of_its_symbol() {
     let inputs = DriveInputs {
         intents: rx,
         user_events: Some(user_rx),
+        account: None,
     };
     let driver = tokio::spawn(
         engine.drive(inputs, shutdown.clone(), 600_000, move |event| {

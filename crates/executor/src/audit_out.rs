@@ -29,6 +29,18 @@ impl ExecutorAudit {
         }
     }
 
+    pub fn record_event(&self, mut event: AuditEvent) {
+        if event.correlation.run_id.is_none() {
+            event
+                .correlation
+                .run_id
+                .clone_from(&self.run_correlation.run_id);
+        }
+        if let Err(error) = self.client.record(event) {
+            tracing::warn!(reason = "AUDIT_RECORD_FAILED", %error, "audit event kept in the log only");
+        }
+    }
+
     pub fn record(
         &self,
         kind: AuditEventType,

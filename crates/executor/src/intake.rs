@@ -19,10 +19,8 @@ pub enum IntakeError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IntakeDecision {
     Refused { reason: ReasonCode, detail: String },
-    AcceptedNotExecuted,
+    Accepted,
 }
-
-pub const ACCEPTED_NOT_EXECUTED: &str = "EXECUTION_NOT_AVAILABLE";
 
 #[derive(Debug)]
 pub struct Intake<C, N> {
@@ -53,7 +51,7 @@ impl<C: Clock, N: NonceStore> Intake<C, N> {
                 detail: refusal.detail,
             };
         }
-        IntakeDecision::AcceptedNotExecuted
+        IntakeDecision::Accepted
     }
 }
 

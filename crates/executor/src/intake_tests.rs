@@ -41,16 +41,16 @@ fn signed(key: &SecretKey, quantity: &str, expires_at_ms: i64) -> SignedIntent {
 fn reason(decision: &IntakeDecision) -> ReasonCode {
     match decision {
         IntakeDecision::Refused { reason, .. } => *reason,
-        IntakeDecision::AcceptedNotExecuted => ReasonCode::AlertRaised,
+        IntakeDecision::Accepted => ReasonCode::AlertRaised,
     }
 }
 
 #[test]
-fn a_good_intent_is_accepted_but_not_executed() {
+fn a_verified_intent_within_the_caps_is_accepted() {
     let key = SecretKey::generate();
     let (mut intake, _) = intake(&key);
     let decision = intake.decide(&signed(&key, "0.001", NOW + 5_000), SysMode::Normal);
-    assert_eq!(decision, IntakeDecision::AcceptedNotExecuted);
+    assert_eq!(decision, IntakeDecision::Accepted);
 }
 
 #[test]
@@ -70,7 +70,7 @@ fn bad_mac_expired_replay_and_over_cap_are_refused_with_their_codes() {
     let good = signed(&key, "0.001", NOW + 5_000);
     assert_eq!(
         intake.decide(&good, SysMode::Normal),
-        IntakeDecision::AcceptedNotExecuted
+        IntakeDecision::Accepted
     );
     clock.advance(1);
     assert_eq!(

@@ -1,17 +1,17 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use livespot_domain::{AuditEventType, ProcessRole, SignedIntent, SystemClock};
+use livespot_domain::{AuditEventType, ProcessRole, SystemClock};
 use livespot_ipc::{
-    Connection, Endpoint, FileNonceStore, FrameLimits, IntentVerifier, IpcLimits, Listener,
-    Payload, Rejection,
+    Endpoint, FileNonceStore, FrameLimits, IntentVerifier, IpcLimits, Listener, Rejection,
 };
-use livespot_runtime::{ChildContext, ChildLink};
+use livespot_runtime::ChildContext;
 use tokio::sync::mpsc;
 
-use crate::{ACCEPTED_NOT_EXECUTED, ExecutorAudit, HardCaps, Intake, IntakeDecision, IntakeError};
+use crate::connection_task::serve_connection;
+use crate::{EngineLink, ExecutorAudit, HardCaps, Intake, IntakeError};
 
-type SharedIntake = Arc<Mutex<Intake<SystemClock, FileNonceStore>>>;
+pub(crate) type SharedIntake = Arc<Mutex<Intake<SystemClock, FileNonceStore>>>;
 
 pub const INTAKE_ALLOWLIST: [ProcessRole; 1] = [ProcessRole::Risk];
 
@@ -48,6 +48,7 @@ pub async fn serve_intake(
     context: &ChildContext,
     intake: SharedIntake,
     audit: ExecutorAudit,
+    engine: EngineLink,
 ) -> Result<(), IntakeError> {
     let endpoint = Endpoint::for_role(
         &context.var_dir,
@@ -71,7 +72,7 @@ pub async fn serve_intake(
             () = shutdown.cancelled() => return Ok(()),
             accepted = listener.accept() => match accepted {
                 Ok(connection) => {
-                    let served = serve_connection(connection, Arc::clone(&intake), context.link.clone(), audit.clone());
+                    let served = serve_connection(connection, Arc::clone(&intake), context.link.clone(), audit.clone(), engine.clone());
                     tokio::spawn(served);
                 }
                 Err(error) => return Err(IntakeError::Listen(error.to_string())),
@@ -100,85 +101,5 @@ async fn log_rejections(mut rejections: mpsc::Receiver<Rejection>, audit: Execut
             vec![rejection.reason],
             &payload,
         );
-    }
-}
-
-async fn serve_connection(
-    mut connection: Connection,
-    intake: SharedIntake,
-    link: ChildLink,
-    audit: ExecutorAudit,
-) {
-    let peer = connection.peer();
-    loop {
-        match connection.read_envelope().await {
-            Ok(Some(envelope)) => {
-                let correlation = envelope.correlation.clone();
-                let Payload::SignedIntent(signed) = envelope.payload else {
-                    tracing::warn!(
-                        reason = "IPC_PAYLOAD_UNEXPECTED",
-                        kind = envelope.payload.kind(),
-                        "ignored"
-                    );
-                    continue;
-                };
-                let reply = decide(&intake, &signed, &link);
-                if let Some(Payload::IntentRefused {
-                    reasons, detail, ..
-                }) = &reply
-                {
-                    let mut refused = correlation.clone();
-                    refused.order_intent_id = Some(signed.intent.order_intent_id.clone());
-                    let payload = serde_json::json!({ "detail": detail, "intent": signed.intent });
-                    audit.record(
-                        AuditEventType::IntentRefused,
-                        Some(refused),
-                        reasons.clone(),
-                        &payload,
-                    );
-                }
-                if let Some(reply) = reply
-                    && let Err(error) = connection.send(correlation, reply).await
-                {
-                    tracing::warn!(reason = error.reason_code().as_str(), %error, "refusal not delivered");
-                }
-            }
-            Ok(None) => return,
-            Err(error) => {
-                tracing::warn!(peer = peer.as_str(), reason = error.reason_code().as_str(), %error, "bad frame at the intake");
-                if !error.connection_still_aligned() {
-                    return;
-                }
-            }
-        }
-    }
-}
-
-fn decide(intake: &SharedIntake, signed: &SignedIntent, link: &ChildLink) -> Option<Payload> {
-    let decision = match intake.lock() {
-        Ok(mut guard) => guard.decide(signed, link.mode()),
-        Err(_) => IntakeDecision::Refused {
-            reason: livespot_domain::ReasonCode::IntentNonceStoreFailed,
-            detail: "intake state poisoned".to_owned(),
-        },
-    };
-    let id = signed.intent.order_intent_id.as_str();
-    match decision {
-        IntakeDecision::AcceptedNotExecuted => {
-            tracing::info!(
-                order_intent_id = id,
-                reason = ACCEPTED_NOT_EXECUTED,
-                "intent accepted; order sending arrives with the money-path issue"
-            );
-            None
-        }
-        IntakeDecision::Refused { reason, detail } => {
-            tracing::warn!(audit_event = "INTENT_REFUSED", order_intent_id = id, reason = reason.as_str(), %detail, "intent refused");
-            Some(Payload::IntentRefused {
-                order_intent_id: signed.intent.order_intent_id.clone(),
-                reasons: vec![reason],
-                detail,
-            })
-        }
     }
 }

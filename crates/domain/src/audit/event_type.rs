@@ -33,6 +33,7 @@ text_enum!(AuditEventType, ContractUnknownVariant, {
     ReconcileRest => "RECONCILE_REST",
     ReconcileDiff => "RECONCILE_DIFF",
     AuditPressure => "AUDIT_PRESSURE",
+    AccountState => "ACCOUNT_STATE",
 });
 
 impl AuditEventType {

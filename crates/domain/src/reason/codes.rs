@@ -164,6 +164,8 @@ text_enum!(ReasonCode, ReasonCodeUnknown, {
     ExecutionEntryWouldTake => "EXECUTION_ENTRY_WOULD_TAKE",
     ExecutionLedgerFailed => "EXECUTION_LEDGER_FAILED",
     ExecutionSafeCloseDone => "EXECUTION_SAFE_CLOSE_DONE",
+    ExecutionQueueFull => "EXECUTION_QUEUE_FULL",
+    ExecutionVenueUnavailable => "EXECUTION_VENUE_UNAVAILABLE",
     ReconcileBalanceDrift => "RECONCILE_BALANCE_DRIFT",
     ReconcileLedgerOrderMissing => "RECONCILE_LEDGER_ORDER_MISSING",
     ReconcileQuantityMismatch => "RECONCILE_QUANTITY_MISMATCH",

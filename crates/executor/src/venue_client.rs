@@ -1,0 +1,26 @@
+use livespot_binance::{ApiKey, ApiSecret, ClientConfig, Credentials, RestClient};
+use livespot_runtime::{ChildContext, VenueCredentials};
+
+use crate::ExecutorError;
+
+pub fn venue_client_config(context: &ChildContext) -> ClientConfig {
+    let venue = &context.config.venue;
+    let mut config = match &context.keys.venue {
+        Some(endpoints) => ClientConfig::local(&endpoints.rest, &endpoints.ws, &endpoints.ws_api),
+        None => ClientConfig::local(&venue.rest_url, &venue.ws_url, &venue.ws_api_url),
+    };
+    config.recv_window_ms = venue.recv_window_ms;
+    config
+}
+
+pub fn venue_client(
+    context: &ChildContext,
+    credentials: &VenueCredentials,
+) -> Result<RestClient, ExecutorError> {
+    let signing = Credentials::new(
+        ApiKey::new(credentials.api_key.expose()),
+        ApiSecret::new(credentials.api_secret.expose()),
+    );
+    RestClient::new(venue_client_config(context), Some(signing))
+        .map_err(|error| ExecutorError::VenueClient(error.to_string()))
+}
