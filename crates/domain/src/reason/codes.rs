@@ -60,6 +60,7 @@ text_enum!(ReasonCode, ReasonCodeUnknown, {
 
     RiskExposureTotal => "RISK_EXPOSURE_TOTAL",
     RiskExposureSymbol => "RISK_EXPOSURE_SYMBOL",
+    RiskOrderNotional => "RISK_ORDER_NOTIONAL",
     RiskInsufficientFreeBalance => "RISK_INSUFFICIENT_FREE_BALANCE",
     RiskDailyLossLimit => "RISK_DAILY_LOSS_LIMIT",
     RiskDrawdownLimit => "RISK_DRAWDOWN_LIMIT",

@@ -32,6 +32,7 @@ pub fn check(
         share_of(equity, limits.max_symbol_exposure_bps) - account.symbol_exposure(ask.symbol);
     let total_room = share_of(equity, limits.max_total_exposure_bps) - account.total_exposure();
     let cost = order_cost(ask.quantity, ask.price, limits);
+    let order_room = limits.max_order_notional * limits.reserve_factor();
     let mut exceeded = Vec::new();
     if cost > symbol_room {
         exceeded.push(ReasonCode::RiskExposureSymbol);
@@ -39,10 +40,13 @@ pub fn check(
     if cost > total_room {
         exceeded.push(ReasonCode::RiskExposureTotal);
     }
+    if cost > order_room {
+        exceeded.push(ReasonCode::RiskOrderNotional);
+    }
     if exceeded.is_empty() {
         return Ok(Sizing::Full);
     }
-    let room = symbol_room.min(total_room);
+    let room = symbol_room.min(total_room).min(order_room);
     minimum
         .and_then(|minimum| reduced_to_fit(ask.price, room, minimum, limits))
         .map(Sizing::Reduced)
@@ -183,5 +187,20 @@ mod tests {
         minimum.min_quantity = q("20");
         let sized = check(&ask(&btc(), "25"), &account(), Some(&minimum), &limits());
         assert_eq!(sized, Ok(Sizing::Reduced(q("20"))));
+    }
+
+    #[test]
+    fn the_per_order_notional_cap_is_inclusive_and_reduces_beyond_it() {
+        let capped = RiskLimits {
+            max_order_notional: n("500").value(),
+            order_reserve_bps: b("10"),
+            ..limits()
+        };
+        let minimum = symbol_market().minimum;
+        let run = |quantity| check(&ask(&btc(), quantity), &account(), Some(&minimum), &capped);
+        assert_eq!(run("5"), Ok(Sizing::Full));
+        assert_eq!(run("5.01"), Ok(Sizing::Reduced(q("5"))));
+        let strict = check(&ask(&btc(), "5.01"), &account(), None, &capped);
+        assert_eq!(strict, Err(vec![ReasonCode::RiskOrderNotional]));
     }
 }

@@ -41,6 +41,7 @@ pub fn limits() -> RiskLimits {
         max_total_exposure_bps: b("5000"),
         max_symbol_exposure_bps: b("2000"),
         order_reserve_bps: b("0"),
+        max_order_notional: rust_decimal::Decimal::from(1_000_000),
         daily_loss_limit_bps: b("300"),
         max_drawdown_bps: b("1000"),
         max_trades_per_day: 20,

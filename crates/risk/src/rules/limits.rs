@@ -11,6 +11,7 @@ pub struct RiskLimits {
     pub max_total_exposure_bps: Bps,
     pub max_symbol_exposure_bps: Bps,
     pub order_reserve_bps: Bps,
+    pub max_order_notional: Decimal,
     pub daily_loss_limit_bps: Bps,
     pub max_drawdown_bps: Bps,
     pub max_trades_per_day: u32,
@@ -32,6 +33,7 @@ impl RiskLimits {
             max_total_exposure_bps: bps(risk.max_total_exposure_bps),
             max_symbol_exposure_bps: bps(risk.max_symbol_exposure_bps),
             order_reserve_bps: bps(reserve),
+            max_order_notional: config.executor.max_notional_per_order,
             daily_loss_limit_bps: bps(risk.daily_loss_limit_bps),
             max_drawdown_bps: bps(risk.max_drawdown_bps),
             max_trades_per_day: risk.max_trades_per_day,
@@ -77,6 +79,10 @@ mod tests {
         assert_eq!(
             limits.order_reserve_bps.value(),
             config.strategy.taker_fee_bps + config.executor.max_slippage_bps
+        );
+        assert_eq!(
+            limits.max_order_notional,
+            config.executor.max_notional_per_order
         );
         assert_eq!(
             limits.cooldown_ms,

@@ -79,7 +79,7 @@ fn decision(id: &str, now_ms: i64) -> Decision {
         regime: Regime::Trend,
         score: Score::from_raw(7_000),
         edge_bps: b("12"),
-        quantity: q("2"),
+        quantity: q("0.5"),
         entry: EntryPlan {
             kind: EntryKind::MakerFirst { ttl_ms: 3_000 },
             limit_price: p("100"),
