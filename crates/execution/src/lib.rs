@@ -3,6 +3,7 @@ pub mod account_state;
 pub mod audit;
 pub mod child;
 pub mod churn;
+pub mod crash_point;
 pub mod driver;
 pub mod engine;
 pub mod entry;

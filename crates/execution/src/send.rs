@@ -10,6 +10,7 @@ use livespot_domain::{
 };
 use rust_decimal::Decimal;
 
+use crate::crash_point::{AFTER_LEDGER_WRITE, AFTER_SEND, crash_point};
 use crate::ids::order_client_id;
 use crate::ledger::{IntentRecord, NewIntentRow, OrderRecord};
 use crate::outcome::{SendOutcome, order_report};
@@ -147,6 +148,7 @@ impl ExecutionEngine {
         let pending = pending_row(id, OrderPurpose::Entry, &order);
         let now = self.now();
         let record = self.ledger.insert_created_and_sent(&row, &pending, now)?;
+        crash_point(AFTER_LEDGER_WRITE);
         self.churn.record(now);
         self.emit(AuditEventType::IntentState, id, vec![], &record);
         Ok(PreparedSend {
@@ -222,6 +224,7 @@ impl ExecutionEngine {
         prepared: &PreparedSend,
         result: Result<Order, BinanceError>,
     ) -> Result<IntentState, ExecutionError> {
+        crash_point(AFTER_SEND);
         let id = prepared.order_intent_id.as_str();
         let coid = prepared
             .order
