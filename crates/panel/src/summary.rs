@@ -2,11 +2,13 @@ use axum::extract::State;
 use axum::response::Response;
 use livespot_audit::AuditError;
 use livespot_audit::panel_queries::{JsonRow, PanelQueries, RowFilter};
+use livespot_domain::SysMode;
 use serde::Serialize;
 
 use crate::alerts::{AlertsBody, alerts_body};
 use crate::row::{int, payload_text, reason_codes, text};
 use crate::store::{STORE_NO_DATA_YET, STORE_OK, api_response, read_store};
+use crate::timeline::stage_name;
 use crate::{PanelError, PanelState};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -89,7 +91,10 @@ pub fn summarize(state: &PanelState, rows: Option<SummaryRows>) -> HeaderSummary
         .as_ref()
         .filter(|change| mode_reached(change).as_deref() == Some(sys_mode));
     let alerts = alerts_body(state, &rows.alerts);
-    let mut active_reason_codes: Vec<String> = mode_change.map(reason_codes).unwrap_or_default();
+    let mut active_reason_codes: Vec<String> = mode_change
+        .filter(|_| current != SysMode::Normal)
+        .map(reason_codes)
+        .unwrap_or_default();
     for alert in &alerts.alerts {
         if !active_reason_codes.contains(&alert.reason_code) {
             active_reason_codes.push(alert.reason_code.clone());
@@ -103,7 +108,7 @@ pub fn summarize(state: &PanelState, rows: Option<SummaryRows>) -> HeaderSummary
             .and_then(|change| int(change, "ts_ms"))
             .or(observed_since),
         active_reason_codes,
-        stage: rows.stage.as_ref().and_then(|stage| text(stage, "stage")),
+        stage: rows.stage.as_ref().and_then(stage_name),
         stage_ts_ms: rows.stage.as_ref().and_then(|stage| int(stage, "ts_ms")),
         run_id: state.run_id.clone(),
         cycle_id: text(&rows.ids, "cycle_id"),

@@ -21,18 +21,32 @@ pub struct StageView {
     pub summary: String,
 }
 
+pub const SUMMARY_KEYS: [&str; 4] = ["summary", "detail", "reason", "message"];
+
+pub fn stage_name(row: &JsonRow) -> Option<String> {
+    text(row, "stage")
+        .or_else(|| payload_text(row, &["stage"]))
+        .or_else(|| text(row, "source").map(|source| source.to_ascii_uppercase()))
+}
+
+pub fn stage_summary(row: &JsonRow) -> String {
+    SUMMARY_KEYS
+        .iter()
+        .filter_map(|key| payload_text(row, &[key]))
+        .find(|summary| !summary.trim().is_empty())
+        .unwrap_or_else(|| reason_codes(row).join(","))
+}
+
 pub fn stage_view(row: &JsonRow) -> StageView {
-    let codes = reason_codes(row).join(",");
-    let summary = payload_text(row, &["summary", "detail", "reason", "message"]).unwrap_or(codes);
     StageView {
         ts_ms: int(row, "ts_ms").unwrap_or_default(),
-        stage: text(row, "stage"),
+        stage: stage_name(row),
         from_stage: text(row, "from_state"),
         source: text(row, "source"),
         cycle_id: text(row, "cycle_id"),
         decision_id: text(row, "decision_id"),
         symbol: payload_text(row, &["symbol"]),
-        summary,
+        summary: stage_summary(row),
     }
 }
 

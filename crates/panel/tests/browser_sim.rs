@@ -25,6 +25,7 @@ const DEGRADE_ATTEMPTS: usize = 100;
 const RECOVERY_ATTEMPTS: usize = 300;
 const CYCLE_ID_PREFIX: &str = "CYC-";
 const DECISION_ID_PREFIX: &str = "DEC-";
+const STALE_REASON_GONE: &str = "document.getElementById('h-reasons').textContent.includes('WS_STALE_DEGRADE') ? 'stale' : 'cleared'";
 
 fn post_stall(stack: &SimStack) {
     let body = format!("{{\"kind\":\"streams_stall\",\"seconds\":{STALL_SECONDS}}}");
@@ -114,6 +115,8 @@ async fn a_real_stream_stall_of_a_sim_run_turns_the_open_dashboard_to_degrade_wi
     browser
         .wait_for_text_within(SYS_MODE, "NORMAL", RECOVERY_ATTEMPTS)
         .await;
+    browser.wait_for_text(STALE_REASON_GONE, "cleared").await;
+    browser.wait_for_text(RELOAD_MARKER, SAME_PAGE).await;
     browser
         .screenshot(&artifacts.join("sim_run_recovered.png"))
         .await;

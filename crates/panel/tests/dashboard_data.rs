@@ -61,6 +61,42 @@ async fn header_keeps_the_last_traced_decision_when_newer_decisions_carry_no_id(
 }
 
 #[tokio::test]
+async fn a_mode_back_to_normal_keeps_no_cleared_reason_active_and_names_the_launcher_stage() {
+    let fixture = fixture(true);
+    let recovered = [
+        (
+            "ALERT_CLEARED",
+            &["WS_STALE_DEGRADE"][..],
+            r#"{"detail":"two consecutive clean cycles","process":"marketdata"}"#,
+        ),
+        (
+            "MODE_CHANGED",
+            &["WS_STALE_DEGRADE", "ALERT_CLEARED"][..],
+            r#"{"detail":"DEGRADE -> NORMAL","process":"launch"}"#,
+        ),
+        (
+            "STAGE_CHANGED",
+            &["STAGE_CHANGED"][..],
+            r#"{"detail":"mode NORMAL","process":"launch"}"#,
+        ),
+    ];
+    let events: Vec<_> = recovered
+        .iter()
+        .zip(5..)
+        .map(|((kind, codes, payload), seq)| event("launch", seq, kind, &NO_IDS, codes, payload))
+        .collect();
+    append_events(fixture.var_dir(), &events);
+    let summary = get_json(fixture.app(), "/api/summary").await["data"].clone();
+    assert_eq!(summary["sys_mode"], "NORMAL");
+    assert_eq!(summary["since_ms"], BASE_TS + 6_000);
+    assert_eq!(codes(&summary["active_reason_codes"]), ["DISK_LOW_PAUSE"]);
+    assert_eq!(summary["stage"], "LAUNCH");
+    let timeline = get_json(fixture.app(), "/api/timeline").await["data"].clone();
+    assert_eq!(timeline[0]["stage"], "LAUNCH");
+    assert_eq!(timeline[0]["summary"], "mode NORMAL");
+}
+
+#[tokio::test]
 async fn since_is_unknown_when_the_store_has_not_seen_the_current_mode() {
     let fixture = fixture(true);
     let summary = get_json(fixture.app(), "/api/summary").await["data"].clone();

@@ -8,7 +8,8 @@ pub const PROBE_EVERY: Duration = Duration::from_millis(200);
 pub const STOP_WAIT: Duration = Duration::from_secs(30);
 pub const MIN_CHILD_PIDS: usize = 6;
 
-pub const STALL_TUNING: [(&str, &str); 12] = [
+pub const STALL_TUNING: [(&str, &str); 13] = [
+    ("kline_interval", "\"1m\""),
     ("min_quote_volume_24h", "\"0\""),
     ("ws_stale_ms", "3000"),
     ("health_interval_ms", "400"),
@@ -185,6 +186,10 @@ impl SimStack {
 impl Drop for SimStack {
     fn drop(&mut self) {
         self.stop();
+        if std::thread::panicking() {
+            self.dir.disable_cleanup(true);
+            eprintln!("sim run kept for diagnosis: {}", self.path().display());
+        }
     }
 }
 
