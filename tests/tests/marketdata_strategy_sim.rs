@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use launch_support::{TestVar, wait_until};
 use marketdata_support::{
-    audit_rows, count_events, http_post, mode_changes_with, stop, trail_lines, tune_config,
-    tune_config_with, wait_mode,
+    audit_rows, count_events, executor_rows, http_post, mode_changes_with, stop, trail_lines,
+    tune_config, tune_config_with, venue_order_posts, wait_mode,
 };
 
 const STALL_SECONDS: u64 = 5;
@@ -112,7 +112,25 @@ fn allowed_entries_pass_the_gate_and_reach_risk_as_proposals() {
         gate_logged.is_some(),
         "var/logs/ai_gate.log holds no gate call"
     );
+    assert_an_allowed_entry_reached_the_venue(&var);
     stop(&mut launcher);
+}
+
+fn assert_an_allowed_entry_reached_the_venue(var: &TestVar) {
+    let sql = "SELECT COUNT(*) FROM intents WHERE state = 'CONFIRMED'";
+    let confirmed = wait_until(Duration::from_secs(25), || {
+        (executor_rows(var, sql) >= 1).then_some(())
+    });
+    assert!(
+        confirmed.is_some(),
+        "no intent confirmed by the venue: {}",
+        var.log_text("executor")
+    );
+    let posts = venue_order_posts(var);
+    assert!(
+        posts.iter().any(|post| post["status"] == 200),
+        "the venue accepted no order: {posts:?}"
+    );
 }
 
 #[test]
@@ -154,6 +172,8 @@ fn a_timing_out_gate_under_ai_dec_2_degrades_with_an_alert_and_sends_no_proposal
     });
     assert!(alerted.is_some(), "no ALERT_RAISED with AI_TIMEOUT");
     assert_eq!(audit_rows(&var, PROPOSALS_SQL), 0);
+    assert_eq!(executor_rows(&var, "SELECT COUNT(*) FROM intents"), 0);
+    assert!(venue_order_posts(&var).is_empty());
     stop(&mut launcher);
 }
 

@@ -12,11 +12,12 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
-use crate::launch_support::{TestVar, health_mode, wait_exit, wait_until};
+use crate::launch_support::{TestVar, health_mode, http_get, wait_exit, wait_until};
 
 pub fn tuned_line(line: &str) -> Option<String> {
     let key = line.split('=').next()?.trim();
     Some(match key {
+        "kline_interval" => "kline_interval = \"1m\"".to_owned(),
         "min_quote_volume_24h" => "min_quote_volume_24h = \"0\"".to_owned(),
         "ws_stale_ms" => "ws_stale_ms = 3000".to_owned(),
         "health_interval_ms" => "health_interval_ms = 400".to_owned(),
@@ -118,4 +119,30 @@ pub fn stop(launcher: &mut std::process::Child) {
         .unwrap();
     assert!(stopped.success());
     assert_eq!(wait_exit(launcher, Duration::from_secs(30)), Some(0));
+}
+
+pub fn executor_rows(var: &TestVar, sql: &str) -> i64 {
+    let path = var.path().join("data").join("executor.sqlite");
+    let Ok(db) =
+        rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+    else {
+        return 0;
+    };
+    db.query_row(sql, [], |row| row.get(0)).unwrap_or(0)
+}
+
+pub fn venue_order_posts(var: &TestVar) -> Vec<serde_json::Value> {
+    let admin = var.endpoints().unwrap()["venue"]["admin"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let text = http_get(&admin, "/admin/requests").unwrap();
+    let list: serde_json::Value = serde_json::from_str(&text).unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .filter(|request| request["method"] == "POST")
+        .filter(|request| request["path"].as_str().unwrap_or("").contains("/order"))
+        .cloned()
+        .collect()
 }
