@@ -106,13 +106,11 @@ impl ExecutionEngine {
         reasons: Vec<ReasonCode>,
         payload: &T,
     ) {
-        let event = executor_event(
-            event_type,
-            self.now(),
-            correlation_for(order_intent_id),
-            reasons,
-            payload,
-        );
+        let mut correlation = correlation_for(order_intent_id);
+        if let Ok(Some(intent)) = self.ledger.find_intent(order_intent_id) {
+            correlation.decision_id = livespot_domain::DecisionId::new(intent.decision_id).ok();
+        }
+        let event = executor_event(event_type, self.now(), correlation, reasons, payload);
         self.events.push(event);
     }
 

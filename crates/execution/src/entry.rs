@@ -81,6 +81,14 @@ impl ExecutionEngine {
         let mut report = self.settle_entry(&id).await?;
         report.reasons.extend(reasons);
         report.fallback_used = fallback_used;
+        if !report.reasons.is_empty() {
+            self.emit(
+                AuditEventType::Position,
+                &id,
+                report.reasons.clone(),
+                &report,
+            );
+        }
         Ok(report)
     }
 

@@ -37,6 +37,10 @@ async fn account_state_shows_positions_orders_trades_and_realized_pnl() {
             .base_qty
     );
     assert!(held.entry_price > Decimal::ZERO);
+    assert!(
+        state.marks["BTCUSDT"] > Decimal::ZERO,
+        "held symbols carry a mark"
+    );
     assert_eq!(state.open_orders.len(), 2);
     assert!(
         state
@@ -63,4 +67,8 @@ async fn account_state_shows_positions_orders_trades_and_realized_pnl() {
         "the safely closed position is flat"
     );
     assert_ne!(after.realized_pnl_today, Decimal::ZERO);
+    let closed_at = after.history.last_exit_ts_ms["BTCUSDT"];
+    assert!(closed_at > 0, "the safe close is the symbol's last exit");
+    let lost = after.realized_pnl_today < Decimal::ZERO;
+    assert_eq!(after.history.loss_streak, u32::from(lost));
 }

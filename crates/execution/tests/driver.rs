@@ -99,6 +99,12 @@ async fn the_driver_resolves_the_ledger_first_then_executes_intents_and_reconcil
     let first_new = seen.iter().position(|e| about(e, "drv-new")).unwrap();
     let old_resolved = seen.iter().position(|e| about(e, "drv-old")).unwrap();
     assert!(old_resolved < first_new, "recovery before anything new");
+    assert!(
+        seen.iter()
+            .filter(|e| about(e, "drv-new"))
+            .all(|e| e.correlation.decision_id.is_some()),
+        "every event about an intent names its decision"
+    );
     assert!(reconcile_runs(&seen) >= 2);
 }
 
