@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use crate::AuditError;
 use crate::day::{day_index, utc_day_of_index};
-use crate::redact::{TrailPayload, trail_payload};
 use crate::store::WrittenEvent;
 
 pub fn logs_dir(var_dir: &Path) -> PathBuf {
@@ -62,12 +61,11 @@ pub fn encode_line(buffer: &mut Vec<u8>, written: &WrittenEvent) -> Result<(), A
     serde_json::to_writer(&mut *buffer, &JsonlLine::from_written(written)).map_err(encode)?;
     buffer.pop();
     buffer.extend_from_slice(b",\"payload\":");
-    match trail_payload(&written.record.payload_json) {
-        TrailPayload::Verbatim(text) => buffer.extend_from_slice(text.as_bytes()),
-        TrailPayload::Rewritten(value) => {
-            serde_json::to_writer(&mut *buffer, &value).map_err(encode)?;
-        }
-    }
+    let payload = written
+        .trail_payload
+        .as_deref()
+        .unwrap_or(&written.record.payload_json);
+    buffer.extend_from_slice(payload.as_bytes());
     buffer.extend_from_slice(b"}\n");
     Ok(())
 }

@@ -12,9 +12,10 @@ mod migrate;
 pub mod panel_queries;
 mod payload;
 mod platform;
+mod prepared;
 mod process;
 mod project;
-mod project_exec;
+mod projection_spec;
 mod queue;
 mod read_conn;
 mod read_model;
@@ -55,6 +56,7 @@ pub use migrate::{
     AUDIT_DB_RELATIVE, LATEST_SCHEMA_VERSION, MigrateOutcome, audit_db_path, ensure_schema_current,
     migrate_store,
 };
+pub use prepared::PreparedEvent;
 pub use process::run;
 pub use queue::{AckReceiver, QueueConfig, WriterHandle, WriterService};
 pub use read_conn::open_read_only;

@@ -1,19 +1,25 @@
 use serde_json::Value;
 
 #[derive(Debug)]
-pub struct PayloadFields(Value);
+pub struct PayloadFields(Option<Value>);
 
 impl PayloadFields {
     pub fn parse(payload_json: &str) -> Self {
-        Self(serde_json::from_str(payload_json).unwrap_or(Value::Null))
+        Self(serde_json::from_str(payload_json).ok())
+    }
+
+    pub fn value(&self) -> Option<&Value> {
+        self.0.as_ref()
     }
 
     pub fn text(&self, keys: &[&str]) -> Option<String> {
-        keys.iter().find_map(|key| render(lookup(&self.0, key)?))
+        let value = self.0.as_ref()?;
+        keys.iter().find_map(|key| render(lookup(value, key)?))
     }
 
     pub fn integer(&self, keys: &[&str]) -> Option<i64> {
-        keys.iter().find_map(|key| match lookup(&self.0, key)? {
+        let value = self.0.as_ref()?;
+        keys.iter().find_map(|key| match lookup(value, key)? {
             Value::Number(number) => number.as_i64(),
             Value::String(text) => text.parse().ok(),
             Value::Bool(flag) => Some(i64::from(*flag)),

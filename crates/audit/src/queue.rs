@@ -5,6 +5,7 @@ use std::time::Instant;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc, oneshot, watch};
 
 use crate::AuditError;
+use crate::prepared::PreparedEvent;
 use crate::record::EventRecord;
 use crate::stats::{StatsSnapshot, WriterStats};
 use crate::store::Ack;
@@ -30,7 +31,7 @@ pub type AckReceiver = oneshot::Receiver<Result<Vec<Ack>, AuditError>>;
 
 #[derive(Debug)]
 pub(crate) struct Submission {
-    pub records: Vec<EventRecord>,
+    pub records: Vec<PreparedEvent>,
     pub len: usize,
     pub enqueued_at: Instant,
     pub reply: oneshot::Sender<Result<Vec<Ack>, AuditError>>,
@@ -87,7 +88,7 @@ impl WriterHandle {
         let (reply, receiver) = oneshot::channel();
         let submission = Submission {
             len: records.len(),
-            records,
+            records: records.into_iter().map(PreparedEvent::prepare).collect(),
             enqueued_at: Instant::now(),
             reply,
             permits,

@@ -25,6 +25,8 @@ pub struct EventRecord {
     pub payload_json: String,
 }
 
+const CANONICAL_OVERHEAD_BYTES: usize = 512;
+
 struct HashWriter(Sha256);
 
 impl std::io::Write for HashWriter {
@@ -96,6 +98,30 @@ impl EventRecord {
         }
     }
 
+    pub fn from_owned_event(sender: ProcessRole, seq: u64, event: AuditEvent) -> Self {
+        let correlation = event.correlation;
+        Self {
+            sender: sender.as_str().to_owned(),
+            seq,
+            event_type: event.event_type.as_str().to_owned(),
+            ts_ms: event.ts_ms,
+            source: event.source.as_str().to_owned(),
+            ids: EventIds {
+                run_id: correlation.run_id.map(String::from),
+                cycle_id: correlation.cycle_id.map(String::from),
+                snapshot_id: correlation.snapshot_id.map(String::from),
+                decision_id: correlation.decision_id.map(String::from),
+                order_intent_id: correlation.order_intent_id.map(String::from),
+            },
+            reason_codes: event
+                .reason_codes
+                .iter()
+                .map(|code| code.as_str().to_owned())
+                .collect(),
+            payload_json: event.payload_json,
+        }
+    }
+
     fn canonical(&self) -> CanonicalEvent<'_> {
         CanonicalEvent {
             cycle_id: self.ids.cycle_id.as_deref(),
@@ -111,6 +137,14 @@ impl EventRecord {
             source: &self.source,
             ts_ms: self.ts_ms,
         }
+    }
+
+    pub fn canonical_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(CANONICAL_OVERHEAD_BYTES + 2 * self.payload_json.len());
+        if serde_json::to_writer(&mut bytes, &self.canonical()).is_err() {
+            bytes.clear();
+        }
+        bytes
     }
 
     pub fn canonical_json(&self) -> String {
@@ -184,6 +218,32 @@ mod tests {
         let mut altered_ids = record;
         altered_ids.ids.order_intent_id = Some("oi-1".to_owned());
         assert_ne!(base, altered_ids.chained_hash(GENESIS_HASH));
+    }
+
+    #[test]
+    fn owned_and_borrowed_conversions_give_the_same_record() {
+        use livespot_domain::{
+            AuditEventType, CycleId, DecisionId, OrderIntentId, ReasonCode, RunId, SnapshotId,
+        };
+        let correlation = CorrelationIds::for_run(RunId::new("run-1").unwrap())
+            .with_cycle(CycleId::new("c-1").unwrap())
+            .with_snapshot(SnapshotId::new("s-1").unwrap())
+            .with_decision(DecisionId::new("d-1").unwrap())
+            .with_order_intent(OrderIntentId::new("oi-1").unwrap());
+        let event = AuditEvent::new(
+            AuditEventType::RiskVerdict,
+            1_764_000_000_000,
+            ProcessRole::Risk,
+            correlation,
+        )
+        .with_reasons(vec![ReasonCode::ContractPayloadNotJson]);
+        let borrowed = EventRecord::from_event(ProcessRole::Risk, 9, &event);
+        let owned = EventRecord::from_owned_event(ProcessRole::Risk, 9, event);
+        assert_eq!(owned, borrowed);
+        assert_eq!(
+            owned.canonical_bytes(),
+            borrowed.canonical_json().into_bytes()
+        );
     }
 
     #[test]

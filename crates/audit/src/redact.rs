@@ -43,6 +43,16 @@ pub fn redact(value: &mut Value) {
     }
 }
 
+pub fn has_sensitive_key(value: &Value) -> bool {
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .any(|(key, inner)| is_sensitive(key) || has_sensitive_key(inner)),
+        Value::Array(items) => items.iter().any(has_sensitive_key),
+        _ => false,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TrailPayload<'a> {
     Verbatim(&'a str),

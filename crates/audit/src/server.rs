@@ -93,7 +93,7 @@ async fn read_events(
                 let Payload::AuditEvent { seq, event } = envelope.payload else {
                     continue;
                 };
-                let record = EventRecord::from_event(peer, seq, &event);
+                let record = EventRecord::from_owned_event(peer, seq, event);
                 if inbox.send(record).await.is_err() {
                     return;
                 }

@@ -9,7 +9,8 @@ use crate::checkpoint::{
     CheckpointKind, CheckpointPolicy, CheckpointReport, enforce_checkpoint_policy,
 };
 use crate::migrate::{audit_db_path, ensure_schema_current};
-use crate::project::{ProjectionCache, project_event};
+use crate::prepared::PreparedEvent;
+use crate::project::{ProjectionCache, Projector};
 use crate::record::EventRecord;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +25,7 @@ pub struct WrittenEvent {
     pub event_id: i64,
     pub event_hash: String,
     pub record: EventRecord,
+    pub trail_payload: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -45,6 +47,8 @@ pub struct StoreWriter {
 }
 
 pub const WRITER_CACHE_KIB: i64 = -65_536;
+
+pub const WRITER_STATEMENT_CACHE: usize = 32;
 
 pub const WRITER_BUSY_TIMEOUT: Duration = Duration::from_millis(250);
 
@@ -77,7 +81,14 @@ impl StoreWriter {
     }
 
     pub fn commit_batch(&mut self, records: Vec<EventRecord>) -> Result<BatchOutcome, AuditError> {
-        let committed = self.commit_records(records);
+        self.commit_prepared(records.into_iter().map(PreparedEvent::prepare).collect())
+    }
+
+    pub fn commit_prepared(
+        &mut self,
+        events: Vec<PreparedEvent>,
+    ) -> Result<BatchOutcome, AuditError> {
+        let committed = self.commit_records(events);
         if committed.is_err() {
             self.cache.forget();
         }
@@ -101,10 +112,10 @@ impl StoreWriter {
 impl StoreWriter {
     fn commit_records(
         &mut self,
-        records: Vec<EventRecord>,
+        events: Vec<PreparedEvent>,
     ) -> rusqlite::Result<(ChainHead, BatchOutcome)> {
         let tx = self.conn.transaction()?;
-        let (head, outcome) = append_all(&tx, &mut self.cache, self.head.clone(), records)?;
+        let (head, outcome) = append_all(&tx, &mut self.cache, self.head.clone(), events)?;
         mark_batch(&tx, &outcome.written)?;
         store_head(&tx, &head)?;
         tx.commit()?;
@@ -116,25 +127,27 @@ fn append_all(
     tx: &Transaction<'_>,
     cache: &mut ProjectionCache,
     mut head: ChainHead,
-    records: Vec<EventRecord>,
+    events: Vec<PreparedEvent>,
 ) -> rusqlite::Result<(ChainHead, BatchOutcome)> {
     let mut outcome = BatchOutcome {
-        acks: Vec::with_capacity(records.len()),
-        written: Vec::with_capacity(records.len()),
+        acks: Vec::with_capacity(events.len()),
+        written: Vec::with_capacity(events.len()),
         ..BatchOutcome::default()
     };
     let mut insert = tx.prepare_cached(INSERT_EVENT)?;
-    for record in records {
-        let event_hash = record.chained_hash(&head.head_hash);
+    let mut projector = Projector::new(tx);
+    for event in events {
+        let event_hash = event.chained_hash(&head.head_hash);
         let event_id = head.event_count + 1;
-        let inserted = insert_event(&mut insert, event_id, &record, &head.head_hash, &event_hash)?;
+        let record = &event.record;
+        let inserted = insert_event(&mut insert, event_id, record, &head.head_hash, &event_hash)?;
         outcome.acks.push(Ack {
             sender: record.sender.clone(),
             seq: record.seq,
             duplicate: !inserted,
         });
         if inserted {
-            project_event(tx, cache, event_id, &record)?;
+            projector.project(cache, event_id, &event)?;
             head = ChainHead {
                 event_count: event_id,
                 head_hash: event_hash.clone(),
@@ -142,7 +155,8 @@ fn append_all(
             outcome.written.push(WrittenEvent {
                 event_id,
                 event_hash,
-                record,
+                record: event.record,
+                trail_payload: event.trail_payload,
             });
         }
     }
@@ -216,5 +230,6 @@ pub fn open_writer_connection(path: &Path) -> Result<Connection, AuditError> {
     conn.pragma_update(None, "temp_store", "MEMORY")
         .map_err(open_error)?;
     conn.busy_timeout(WRITER_BUSY_TIMEOUT).map_err(open_error)?;
+    conn.set_prepared_statement_cache_capacity(WRITER_STATEMENT_CACHE);
     Ok(conn)
 }

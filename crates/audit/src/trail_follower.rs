@@ -5,6 +5,7 @@ use rusqlite::{Connection, params};
 use crate::AuditError;
 use crate::jsonl::JsonlTrail;
 use crate::read_conn::open_read_only;
+use crate::redact::{TrailPayload, trail_payload};
 use crate::rows::{EVENT_COLUMNS, stored_event};
 use crate::store::WrittenEvent;
 
@@ -83,6 +84,10 @@ fn events_after(conn: &Connection, after_event_id: i64) -> Result<Vec<WrittenEve
         row.map(|stored| WrittenEvent {
             event_id: stored.event_id,
             event_hash: stored.event_hash,
+            trail_payload: match trail_payload(&stored.record.payload_json) {
+                TrailPayload::Verbatim(_) => None,
+                TrailPayload::Rewritten(value) => Some(value.to_string()),
+            },
             record: stored.record,
         })
         .map_err(|error| AuditError::from_read(&error))

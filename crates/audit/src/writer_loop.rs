@@ -95,7 +95,7 @@ fn spawn_trail(
 
 fn commit_and_reply(
     store: &mut StoreWriter,
-    records: Vec<crate::EventRecord>,
+    records: Vec<crate::PreparedEvent>,
     batch: &mut Vec<Submission>,
     stats: &WriterStats,
     board: &FaultBoard,
@@ -105,7 +105,7 @@ fn commit_and_reply(
         .first()
         .map_or_else(Instant::now, |first| first.enqueued_at);
     let submitted = records.len() as u64;
-    match store.commit_batch(records) {
+    match store.commit_prepared(records) {
         Ok(outcome) => {
             let lag_ms = u64::try_from(oldest.elapsed().as_millis()).unwrap_or(u64::MAX);
             let written = outcome.written.len() as u64;

@@ -74,6 +74,7 @@ async fn produce(client: AuditClient, role: ProcessRole, events: u64) -> BenchRe
 
 pub async fn end_to_end(var_dir: &Path, events_per_producer: u64) -> BenchResult<Duration> {
     let running = start_audit(var_dir)?;
+    let cpu_before = crate::cpu::cpu_ticks_by_thread_name();
     let started = Instant::now();
     let mut producers = Vec::new();
     for role in PRODUCERS {
@@ -90,6 +91,7 @@ pub async fn end_to_end(var_dir: &Path, events_per_producer: u64) -> BenchResult
         producer.await?.map_err(|error| error.to_string())?;
     }
     let elapsed = started.elapsed();
+    crate::cpu::print_cpu_per_event(&cpu_before, events_per_producer * PRODUCERS.len() as u64);
     let stats = running.service.handle().stats();
     println!(
         "{:<42}: {} commits, {} events per commit on average, max lag {} ms",

@@ -5,6 +5,7 @@ use livespot_audit::{AuditWriter, CheckpointPolicy, EventRecord, audit_db_path, 
 use livespot_domain::ProcessRole;
 
 mod baseline;
+mod cpu;
 mod e2e;
 mod events;
 

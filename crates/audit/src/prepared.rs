@@ -1,0 +1,122 @@
+use rusqlite::types::Value as SqlValue;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use crate::payload::PayloadFields;
+use crate::projection_spec::{Column, SPECS, specs_for};
+use crate::record::EventRecord;
+use crate::redact::{has_sensitive_key, redacted_payload};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedEvent {
+    pub record: EventRecord,
+    canonical: Vec<u8>,
+    pub(crate) derived: Vec<SqlValue>,
+    pub(crate) trail_payload: Option<String>,
+}
+
+impl PreparedEvent {
+    pub fn prepare(record: EventRecord) -> Self {
+        let canonical = record.canonical_bytes();
+        let fields = PayloadFields::parse(&record.payload_json);
+        let derived = derived_values(&record, &fields);
+        let trail_payload = trail_rewrite(&record.payload_json, fields.value());
+        Self {
+            record,
+            canonical,
+            derived,
+            trail_payload,
+        }
+    }
+
+    pub fn chained_hash(&self, prev_hash: &str) -> String {
+        let mut hasher = Sha256::new();
+        hasher.update(prev_hash.as_bytes());
+        hasher.update(&self.canonical);
+        let digest = hasher.finalize();
+        let mut hex_text = [0_u8; 64];
+        if hex::encode_to_slice(digest, &mut hex_text).is_err() {
+            return hex::encode(digest);
+        }
+        String::from_utf8_lossy(&hex_text).into_owned()
+    }
+}
+
+fn trail_rewrite(payload_json: &str, parsed: Option<&Value>) -> Option<String> {
+    match parsed {
+        Some(value) if !has_sensitive_key(value) && !payload_json.contains(['\n', '\r']) => None,
+        _ => Some(redacted_payload(payload_json).to_string()),
+    }
+}
+
+fn derived_values(record: &EventRecord, fields: &PayloadFields) -> Vec<SqlValue> {
+    specs_for(&record.event_type)
+        .iter()
+        .flat_map(|index| SPECS[*index].columns.iter())
+        .filter(|column| column.is_derived())
+        .map(|column| derived_value(*column, record, fields))
+        .collect()
+}
+
+fn text(value: Option<String>) -> SqlValue {
+    value.map_or(SqlValue::Null, SqlValue::Text)
+}
+
+fn derived_value(column: Column, record: &EventRecord, fields: &PayloadFields) -> SqlValue {
+    match column {
+        Column::Text(keys) => text(fields.text(keys)),
+        Column::Integer(keys) => fields
+            .integer(keys)
+            .map_or(SqlValue::Null, SqlValue::Integer),
+        Column::AlertCode => SqlValue::Text(
+            fields
+                .text(&["code", "reason", "alert"])
+                .or_else(|| record.reason_codes.first().cloned())
+                .unwrap_or_else(|| record.event_type.clone()),
+        ),
+        Column::AlertRaised => SqlValue::Integer(i64::from(record.event_type == "ALERT_RAISED")),
+        Column::IntentState if record.event_type == "INTENT_REFUSED" => SqlValue::Text(
+            fields
+                .text(&["state"])
+                .unwrap_or_else(|| "REFUSED".to_owned()),
+        ),
+        Column::IntentState => text(fields.text(&["state", "to", "intent_state"])),
+        _ => SqlValue::Null,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{GENESIS_HASH, sample_record};
+
+    #[test]
+    fn prepared_hash_equals_the_record_chain_hash() {
+        let mut record = sample_record("strategy", 7, "DECISION");
+        record.payload_json = r#"{"symbol":"BTCUSDT","side":"BUY"}"#.to_owned();
+        let prepared = PreparedEvent::prepare(record.clone());
+        assert_eq!(
+            prepared.chained_hash(GENESIS_HASH),
+            record.chained_hash(GENESIS_HASH)
+        );
+        assert_eq!(
+            prepared.derived,
+            vec![
+                SqlValue::Text("BTCUSDT".to_owned()),
+                SqlValue::Text("BUY".to_owned()),
+                SqlValue::Null
+            ]
+        );
+        assert_eq!(prepared.trail_payload, None);
+    }
+
+    #[test]
+    fn sensitive_or_unparseable_payloads_are_rewritten_for_the_trail() {
+        let mut record = sample_record("strategy", 1, "UNKNOWN");
+        record.payload_json = r#"{"api_secret":"s3cr3t"}"#.to_owned();
+        let rewritten = PreparedEvent::prepare(record.clone()).trail_payload;
+        assert!(rewritten.is_some_and(|text| !text.contains("s3cr3t")));
+        record.payload_json = "not json".to_owned();
+        assert!(PreparedEvent::prepare(record).trail_payload.is_some());
+    }
+}
