@@ -14,7 +14,10 @@ fn shipped_file_loads_from_disk_with_its_defaults() {
     assert_eq!(config.ai_gate.ai_dec, 2);
     assert!(!config.ai_gate.log_raw_prompt);
     assert_eq!(config.strategy.trailing_policy, TrailingPolicy::Auto);
-    assert_eq!(config.strategy.kline_interval, KlineInterval::OneMinute);
+    assert_eq!(
+        config.strategy.kline_interval,
+        KlineInterval::FifteenMinutes
+    );
     assert!(config.live.require_lock_file);
     assert_eq!(config.live.lock_file, "LIVE.ok");
     assert_eq!(config.ipc.max_frame_bytes, 1_048_576);

@@ -77,6 +77,8 @@ fn sim_command(spec: &SpawnSpec, seed: u64) -> Command {
     command
         .args(SIM_ARGS)
         .arg(seed.to_string())
+        .arg("--config")
+        .arg(&spec.config_path)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())

@@ -76,7 +76,7 @@ mod tests {
         assert_eq!(settings.rest_latency_max, Duration::from_secs(2));
         assert_eq!(settings.candidates, 30);
         assert_eq!(settings.watchlist, 5);
-        assert_eq!(settings.kline_backfill, 200);
+        assert_eq!(settings.kline_backfill, 1_000);
     }
 
     #[test]

@@ -27,7 +27,9 @@ mod ws_methods;
 
 pub use error::VenueError;
 pub use faults::{FaultKind, FaultSpec};
-pub use options::{AccountSpec, Limits, MarketSource, Permissions, SimOptions};
+pub use options::{
+    AccountSpec, Limits, MarketProfile, MarketSource, Permissions, SimOptions, parse_profile,
+};
 pub use run::{StdinUse, parse_market, parse_speed, run};
 pub use server::{SimHandle, spawn};
 pub use signing::hmac_hex;

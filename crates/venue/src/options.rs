@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 pub use crate::engine::Permissions;
 pub use crate::exchange::Limits;
+pub use crate::market::MarketProfile;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MarketSource {
@@ -26,6 +27,7 @@ pub struct AccountSpec {
 #[derive(Debug, Clone)]
 pub struct SimOptions {
     pub market: MarketSource,
+    pub profile: MarketProfile,
     pub seed: u64,
     pub speed: Decimal,
     pub exchange_info: Option<PathBuf>,
@@ -42,6 +44,7 @@ impl Default for SimOptions {
     fn default() -> Self {
         Self {
             market: MarketSource::Synthetic,
+            profile: MarketProfile::default(),
             seed: 1,
             speed: Decimal::ONE,
             exchange_info: None,
@@ -56,6 +59,11 @@ impl Default for SimOptions {
     }
 }
 
+pub fn parse_profile(text: &str) -> Result<MarketProfile, String> {
+    MarketProfile::parse(text)
+        .ok_or_else(|| format!("expected CALM, TRENDING, VOLATILE or CHOPPY, got {text}"))
+}
+
 impl SimOptions {
     pub fn tick_interval_ms(&self) -> u64 {
         let speed = self.speed.max(Decimal::new(1, 3));
@@ -67,6 +75,14 @@ impl SimOptions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn market_profile_names_parse_and_the_default_is_trending() {
+        assert_eq!(parse_profile("CALM"), Ok(MarketProfile::Calm));
+        assert_eq!(parse_profile("choppy"), Ok(MarketProfile::Choppy));
+        assert!(parse_profile("FLAT").is_err());
+        assert_eq!(SimOptions::default().profile, MarketProfile::Trending);
+    }
 
     #[test]
     fn speed_factor_scales_the_tick_interval() {

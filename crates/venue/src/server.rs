@@ -75,7 +75,9 @@ fn build_engine(options: &SimOptions) -> Result<Engine, VenueError> {
     let clock = VenueClock::new(mode);
     let now = clock.now_ms();
     let markets = match &options.market {
-        MarketSource::Synthetic => market::synthetic(&exchange, options.seed, now),
+        MarketSource::Synthetic => {
+            market::synthetic_with_profile(&exchange, options.seed, options.profile, now)
+        }
         MarketSource::Replay(dir) => market::replay(&exchange, dir, options.seed, now)?,
     };
     let (user_tx, _) = broadcast::channel(CHANNEL_CAPACITY);

@@ -42,7 +42,10 @@ async fn filter_failures_name_the_filter() {
     .await;
     expect(
         &sim,
-        &format!("{base}&quantity=0.01&price={price}1"),
+        &format!(
+            "{base}&quantity=0.01&price={}",
+            (bid * Decimal::new(9, 1)).round_dp(2) + Decimal::new(1, 3)
+        ),
         -1013,
         "Filter failure: PRICE_FILTER",
     )

@@ -2,8 +2,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
+use livespot_config::{Config, SimConfig};
 use livespot_runtime::ExitStatus;
-use livespot_venue::{MarketSource, SimOptions, StdinUse, parse_market, parse_speed};
+use livespot_venue::{
+    MarketProfile, MarketSource, SimOptions, StdinUse, parse_market, parse_profile, parse_speed,
+};
 use rust_decimal::Decimal;
 
 #[derive(Debug, Parser)]
@@ -16,15 +19,20 @@ struct Cli {
     #[arg(
         long,
         value_name = "FILE",
-        help = "livespot.toml to validate before starting (exit 3 when it is wrong)"
+        help = "livespot.toml to validate before starting (exit 3 when it is wrong); its [sim] section gives the seed, speed and market profile unless the flags below do"
     )]
     config: Option<PathBuf>,
     #[arg(long, default_value = "synthetic", value_parser = parse_market, help = "synthetic or replay:<dir of 1m kline CSVs>")]
     market: MarketSource,
-    #[arg(long, default_value_t = 1, help = "seed of the synthetic market")]
-    seed: u64,
-    #[arg(long, default_value = "1", value_parser = parse_speed, help = "market speed factor")]
-    speed: Decimal,
+    #[arg(
+        long,
+        help = "seed of the synthetic market [default: [sim].seed, else 1]"
+    )]
+    seed: Option<u64>,
+    #[arg(long, value_parser = parse_speed, help = "market speed factor [default: [sim].speed, else 1]")]
+    speed: Option<Decimal>,
+    #[arg(long, value_parser = parse_profile, help = "synthetic market profile: CALM, TRENDING, VOLATILE or CHOPPY [default: [sim].market_profile, else TRENDING]")]
+    profile: Option<MarketProfile>,
     #[arg(
         long,
         value_name = "FILE",
@@ -48,6 +56,32 @@ struct Cli {
     exit_on_stdin_eof: bool,
 }
 
+fn configured_profile(sim: &SimConfig) -> MarketProfile {
+    match sim.market_profile {
+        livespot_config::MarketProfile::Calm => MarketProfile::Calm,
+        livespot_config::MarketProfile::Trending => MarketProfile::Trending,
+        livespot_config::MarketProfile::Volatile => MarketProfile::Volatile,
+        livespot_config::MarketProfile::Choppy => MarketProfile::Choppy,
+    }
+}
+
+fn options(cli: Cli, sim: Option<&SimConfig>) -> SimOptions {
+    let defaults = SimOptions::default();
+    SimOptions {
+        seed: cli.seed.or(sim.map(|s| s.seed)).unwrap_or(defaults.seed),
+        speed: cli.speed.or(sim.map(|s| s.speed)).unwrap_or(defaults.speed),
+        profile: cli
+            .profile
+            .or(sim.map(configured_profile))
+            .unwrap_or(defaults.profile),
+        market: cli.market,
+        exchange_info: cli.exchange_info,
+        port: cli.port,
+        admin_port: cli.admin_port,
+        ..defaults
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -55,30 +89,19 @@ async fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
         .init();
-    if let Some(path) = &cli.config
-        && let Err(error) = livespot_config::Config::load(path)
-    {
-        eprintln!("livespot-sim: refusing to start: {error}");
-        return ExitStatus::BadConfig.into();
-    }
-    let options = SimOptions {
-        market: cli.market,
-        seed: cli.seed,
-        speed: cli.speed,
-        exchange_info: cli.exchange_info,
-        port: cli.port,
-        admin_port: cli.admin_port,
-        ..SimOptions::default()
+    let config = match cli.config.as_deref().map(Config::load).transpose() {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("livespot-sim: refusing to start: {error}");
+            return ExitStatus::BadConfig.into();
+        }
     };
-    match livespot_venue::run(
-        options,
-        StdinUse {
-            read_account: cli.accounts_stdin,
-            exit_on_eof: cli.exit_on_stdin_eof,
-        },
-    )
-    .await
-    {
+    let stdin = StdinUse {
+        read_account: cli.accounts_stdin,
+        exit_on_eof: cli.exit_on_stdin_eof,
+    };
+    let options = options(cli, config.as_ref().map(|c| &c.sim));
+    match livespot_venue::run(options, stdin).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("livespot-sim: {error}");

@@ -27,7 +27,7 @@ impl Default for MarketdataConfig {
             exchange_info_refresh_secs: 3_600,
             ticker_refresh_secs: 30,
             publish_interval_ms: 1_000,
-            kline_backfill: 200,
+            kline_backfill: 1_000,
             strategy_cycle_interval_ms: 5_000,
         }
     }

@@ -58,6 +58,19 @@ impl Kline {
         }
     }
 
+    pub fn record_bulk(&mut self, price: Decimal, qty: Decimal, trades: u64, taker_buy: bool) {
+        self.high = self.high.max(price);
+        self.low = self.low.min(price);
+        self.close = price;
+        self.volume += qty;
+        self.quote_volume += price * qty;
+        self.trades += trades;
+        if taker_buy {
+            self.taker_buy_base += qty;
+            self.taker_buy_quote += price * qty;
+        }
+    }
+
     pub fn merge(&mut self, next: &Self) {
         self.high = self.high.max(next.high);
         self.low = self.low.min(next.low);

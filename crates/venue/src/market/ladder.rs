@@ -15,6 +15,7 @@ pub struct LadderSpec {
     pub tick: Decimal,
     pub step: Decimal,
     pub seed: u64,
+    pub level_notional: Decimal,
 }
 
 pub struct Ladder {
@@ -26,9 +27,9 @@ fn ppm_of(value: Decimal, ppm: i64) -> Decimal {
     value * Decimal::new(ppm, 6)
 }
 
-pub fn base_qty(mid: Decimal, step: Decimal) -> Decimal {
-    let raw = Decimal::from(LEVEL_NOTIONAL) / mid.max(Decimal::new(1, 8));
-    floor_to_step(raw, step).max(step)
+pub fn base_qty(mid: Decimal, spec: &LadderSpec) -> Decimal {
+    let raw = spec.level_notional / mid.max(Decimal::new(1, 8));
+    floor_to_step(raw, spec.step).max(spec.step)
 }
 
 fn level_qty(spec: &LadderSpec, base: Decimal, price: Decimal) -> Decimal {
@@ -49,7 +50,7 @@ pub fn build(spec: &LadderSpec, mid: Decimal) -> Ladder {
     let gap = floor_to_step(ppm_of(mid, GAP_PPM), tick).max(tick);
     let best_bid = floor_to_step(mid - spread / Decimal::TWO, tick).max(tick);
     let best_ask = best_bid + spread;
-    let base = base_qty(mid, spec.step);
+    let base = base_qty(mid, spec);
     let mut bids = BTreeMap::new();
     let mut asks = BTreeMap::new();
     bids.insert(best_bid, level_qty(spec, base, best_bid));
@@ -79,6 +80,7 @@ mod tests {
             tick: dec!(0.01),
             step: dec!(0.00001),
             seed: 1,
+            level_notional: dec!(5000),
         };
         let ladder = build(&spec, dec!(65000.123));
         let best_bid = *ladder.bids.keys().next_back().unwrap();
@@ -95,6 +97,7 @@ mod tests {
             tick: dec!(0.01),
             step: dec!(0.00001),
             seed: 1,
+            level_notional: dec!(5000),
         };
         let a = build(&spec, dec!(65000));
         let b = build(&spec, dec!(65000.01));

@@ -1,5 +1,7 @@
+mod history;
 pub mod kline;
 pub mod ladder;
+pub mod profile;
 pub mod replay;
 pub mod rng;
 mod symbol_market;
@@ -10,80 +12,58 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 
+pub use profile::MarketProfile;
 pub use symbol_market::{PriceSource, PublicTrade, SymbolMarket};
 
 use crate::error::VenueError;
 use crate::exchange::{Exchange, SymbolSpec};
+use history::{HistorySpec, quote_per_minute, synthetic_history};
 use kline::{Kline, MINUTE_MS};
-use ladder::LadderSpec;
+use ladder::{LEVEL_NOTIONAL, LadderSpec};
 use replay::ReplayPath;
 use rng::SplitMix;
-use synthetic::SyntheticPath;
 
-const HISTORY_MINUTES: i64 = 500;
-const STEPS_PER_HISTORY_MINUTE: usize = 25;
+const REPLAY_HISTORY_MINUTES: i64 = 500;
+const REPLAY_QUOTE_PER_MINUTE: i64 = 465_000;
 
-fn start_price(symbol: &str) -> Option<Decimal> {
-    let price = match symbol {
-        "BTCUSDT" => Decimal::from(65_000),
-        "ETHUSDT" => Decimal::from(3_500),
-        "BNBUSDT" => Decimal::from(600),
-        "SOLUSDT" => Decimal::from(150),
-        "XRPUSDT" => Decimal::new(6, 1),
-        _ => return None,
-    };
-    Some(price)
-}
-
-fn ladder_spec(spec: &SymbolSpec, seed: u64) -> LadderSpec {
+fn ladder_spec(spec: &SymbolSpec, seed: u64, level_notional: Decimal) -> LadderSpec {
     LadderSpec {
         tick: spec.filters.tick_size(),
         step: spec.filters.step_size(),
         seed: SplitMix::for_symbol(seed, &spec.symbol).next_u64(),
+        level_notional,
     }
 }
 
-fn synthetic_history(
-    symbol: &str,
-    seed: u64,
-    start: Decimal,
-    now: i64,
-    tick: Decimal,
-) -> (Vec<Kline>, SyntheticPath) {
-    let mut rng = SplitMix::for_symbol(seed.wrapping_add(1), symbol);
-    let mut path = SyntheticPath::new(start);
-    let first_open = now - now.rem_euclid(MINUTE_MS) - HISTORY_MINUTES * MINUTE_MS;
-    let mut klines = Vec::new();
-    for minute in 0..HISTORY_MINUTES {
-        let open_price = crate::num::floor_to_step(path.mid, tick);
-        let mut kline = Kline::flat(first_open + minute * MINUTE_MS, MINUTE_MS, open_price);
-        for step in 0..STEPS_PER_HISTORY_MINUTE {
-            let price = crate::num::floor_to_step(path.step(&mut rng), tick);
-            let qty = Decimal::from(1 + rng.below(100)) / Decimal::from(1_000);
-            kline.record(-1, price, qty, step % 2 == 0);
-        }
-        kline.first_trade_id = -1;
-        kline.last_trade_id = -1;
-        klines.push(kline);
-    }
-    (klines, path)
-}
-
+#[cfg(test)]
 pub fn synthetic(exchange: &Exchange, seed: u64, now: i64) -> BTreeMap<String, SymbolMarket> {
+    synthetic_with_profile(exchange, seed, MarketProfile::default(), now)
+}
+
+pub fn synthetic_with_profile(
+    exchange: &Exchange,
+    seed: u64,
+    market: MarketProfile,
+    now: i64,
+) -> BTreeMap<String, SymbolMarket> {
     let mut markets = BTreeMap::new();
     for spec in exchange.symbols.values().filter(|s| s.is_trading()) {
-        let Some(start) = start_price(&spec.symbol) else {
+        let Some(profile) = profile::symbol_profile(&spec.symbol) else {
             continue;
         };
-        let ladder = ladder_spec(spec, seed);
-        let (history, path) = synthetic_history(&spec.symbol, seed, start, now, ladder.tick);
-        let market = SymbolMarket::new(
-            &spec.symbol,
-            ladder,
-            PriceSource::Synthetic(path),
-            history,
-            now,
-        );
+        let flow = quote_per_minute(&profile);
+        let ladder = ladder_spec(spec, seed, Decimal::from(LEVEL_NOTIONAL));
+        let history_spec = HistorySpec {
+            symbol: &spec.symbol,
+            profile: &profile,
+            market,
+            seed,
+            tick: ladder.tick,
+            step: ladder.step,
+        };
+        let (history, path) = synthetic_history(&history_spec, now);
+        let source = PriceSource::Synthetic(path);
+        let market = SymbolMarket::new(&spec.symbol, ladder, source, history, now, flow);
         markets.insert(spec.symbol.clone(), market);
     }
     markets
@@ -117,12 +97,14 @@ pub fn replay(
             continue;
         };
         let klines = replay::load_csv(&path)?;
-        let start_index = usize::try_from(HISTORY_MINUTES)
+        let start_index = usize::try_from(REPLAY_HISTORY_MINUTES)
             .unwrap_or_default()
             .min(klines.len() / 2);
         let history = shift_history(&klines, start_index, now);
         let source = PriceSource::Replay(ReplayPath::new(klines, start_index));
-        let market = SymbolMarket::new(&symbol, ladder_spec(spec, seed), source, history, now);
+        let ladder = ladder_spec(spec, seed, Decimal::from(LEVEL_NOTIONAL));
+        let flow = Decimal::from(REPLAY_QUOTE_PER_MINUTE);
+        let market = SymbolMarket::new(&symbol, ladder, source, history, now, flow);
         markets.insert(symbol, market);
     }
     if markets.is_empty() {
@@ -133,3 +115,7 @@ pub fn replay(
     }
     Ok(markets)
 }
+
+#[cfg(test)]
+#[path = "market_tests.rs"]
+mod tests;

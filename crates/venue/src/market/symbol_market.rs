@@ -12,6 +12,8 @@ use crate::num::floor_to_step;
 
 const HISTORY_CAP: usize = 1_500;
 const RECENT_TRADES_CAP: usize = 1_000;
+const TRADE_SHARE_PERCENT_MAX: u64 = 197;
+const TRADES_PER_TICK_BOUND: u64 = 3;
 
 #[derive(Debug, Clone)]
 pub enum PriceSource {
@@ -40,6 +42,8 @@ pub struct SymbolMarket {
     pub history: Vec<Kline>,
     pub current: Kline,
     pub recent_trades: VecDeque<PublicTrade>,
+    pub quote_per_minute: Decimal,
+    pub last_step_ms: i64,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -55,6 +59,7 @@ impl SymbolMarket {
         source: PriceSource,
         history: Vec<Kline>,
         now: i64,
+        quote_per_minute: Decimal,
     ) -> Self {
         let start = history.last().map_or(Decimal::ONE, |k| k.close);
         let minute = now - now.rem_euclid(MINUTE_MS);
@@ -69,6 +74,8 @@ impl SymbolMarket {
             history,
             current: Kline::flat(minute, MINUTE_MS, start),
             recent_trades: VecDeque::new(),
+            quote_per_minute,
+            last_step_ms: now,
         };
         let ladder = ladder::build(&market.spec, start);
         market.book.replace(ladder.bids, ladder.asks);
@@ -106,16 +113,28 @@ impl SymbolMarket {
         }
     }
 
-    fn next_mid(&mut self) -> Decimal {
+    fn next_mid(&mut self, dt_ms: i64) -> Decimal {
         match &mut self.source {
-            PriceSource::Synthetic(path) => path.step(&mut self.rng),
+            PriceSource::Synthetic(path) => path.step(&mut self.rng, dt_ms),
             PriceSource::Replay(path) => path.step(),
         }
     }
 
-    fn random_trades(&mut self, now: i64) -> Vec<PublicTrade> {
-        let count = self.rng.below(3);
-        let base = ladder::base_qty(self.last_price, self.spec.step);
+    fn activity_x1000(&self) -> i64 {
+        match &self.source {
+            PriceSource::Synthetic(path) => path.activity_x1000(),
+            PriceSource::Replay(_) => 1_000,
+        }
+    }
+
+    fn tick_notional(&self, dt_ms: i64) -> Decimal {
+        self.quote_per_minute * Decimal::from(dt_ms) * Decimal::from(self.activity_x1000())
+            / Decimal::from(MINUTE_MS * 1_000)
+    }
+
+    fn random_trades(&mut self, now: i64, dt_ms: i64) -> Vec<PublicTrade> {
+        let count = self.rng.below(TRADES_PER_TICK_BOUND);
+        let notional = self.tick_notional(dt_ms);
         let mut trades = Vec::new();
         for _ in 0..count {
             let taker_buy = self.rng.below(2) == 0;
@@ -125,8 +144,9 @@ impl SymbolMarket {
                 self.book.best_bid()
             };
             let Some((price, _)) = level else { continue };
-            let share = Decimal::from(1 + self.rng.below(30)) / Decimal::ONE_HUNDRED;
-            let qty = floor_to_step(base * share, self.spec.step).max(self.spec.step);
+            let share =
+                Decimal::from(1 + self.rng.below(TRADE_SHARE_PERCENT_MAX)) / Decimal::ONE_HUNDRED;
+            let qty = floor_to_step(notional * share / price, self.spec.step).max(self.spec.step);
             let trade = PublicTrade {
                 id: self.allocate_trade_id(),
                 price,
@@ -142,10 +162,12 @@ impl SymbolMarket {
 
     pub fn tick(&mut self, now: i64) -> TickResult {
         self.roll_klines(now);
-        let mid = self.next_mid();
+        let dt_ms = (now - self.last_step_ms).clamp(1, MINUTE_MS);
+        self.last_step_ms = now;
+        let mid = self.next_mid(dt_ms);
         let built = ladder::build(&self.spec, mid);
         let diff = self.book.replace(built.bids, built.asks);
-        let trades = self.random_trades(now);
+        let trades = self.random_trades(now, dt_ms);
         TickResult { trades, diff }
     }
 
