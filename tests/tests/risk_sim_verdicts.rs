@@ -15,6 +15,7 @@ use serde_json::Value;
 fn tuned_line(line: &str) -> Option<String> {
     let key = line.split('=').next()?.trim();
     Some(match key {
+        "kline_interval" => "kline_interval = \"1m\"".to_owned(),
         "min_quote_volume_24h" => "min_quote_volume_24h = \"0\"".to_owned(),
         "publish_interval_ms" => "publish_interval_ms = 500".to_owned(),
         "strategy_cycle_interval_ms" => "strategy_cycle_interval_ms = 1000".to_owned(),
