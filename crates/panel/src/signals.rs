@@ -48,7 +48,11 @@ pub const SIGNAL_FIELDS: [(&str, &[&str]); 11] = [
     ("edge", &["/assessment/edge", "/edge"]),
     (
         "min_edge_bps",
-        &["/assessment/min_edge_bps", "/min_edge_bps"],
+        &[
+            "/assessment/min_edge_bps",
+            "/assessment/edge/min_edge_bps",
+            "/min_edge_bps",
+        ],
     ),
     ("entry", &["/entry"]),
 ];
@@ -119,6 +123,15 @@ mod tests {
         assert_eq!(signal["imbalance_x10000"], -2404);
         assert_eq!(signal["block_reasons"], "VOLATILITY_OUT_OF_RANGE");
         assert!(signal["edge"].is_null());
+    }
+
+    #[test]
+    fn the_edge_minimum_is_read_from_the_edge_when_the_assessment_has_none() {
+        let row = json!({"payload": {"assessment": {"min_edge_bps": null,
+            "edge": {"net_edge_bps": "0.1212", "min_edge_bps": "8", "fees_bps": "20"}}}});
+        let signal = signal_row(row.as_object().unwrap());
+        assert_eq!(signal["min_edge_bps"], "8");
+        assert_eq!(signal["edge"]["net_edge_bps"], "0.1212");
     }
 
     #[test]

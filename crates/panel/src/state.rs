@@ -6,11 +6,13 @@ use std::time::Duration;
 use livespot_config::Config;
 use livespot_config::sections::fail_policy::FailAction;
 use livespot_domain::{Clock, SysMode};
+use livespot_risk::rules::limits::RiskLimits;
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
 use crate::mode_watch::ModeObserver;
 use crate::severity::Severity;
+use crate::topn_view::SelectionLimits;
 
 pub const MIN_POLL_INTERVAL: Duration = Duration::from_secs(1);
 pub const MIB: u64 = 1024 * 1024;
@@ -43,6 +45,8 @@ pub struct PanelState {
     pub disk: DiskLimits,
     pub clock: PanelClock,
     pub mode_observer: ModeObserver,
+    pub risk_limits: Arc<RiskLimits>,
+    pub selection_limits: SelectionLimits,
 }
 
 #[derive(Debug)]
@@ -86,6 +90,13 @@ impl PanelState {
             },
             clock: settings.clock,
             mode_observer: ModeObserver::default(),
+            risk_limits: Arc::new(RiskLimits::from_config(config)),
+            selection_limits: SelectionLimits {
+                watchlist_top_k: config.universe.watchlist_top_k,
+                deep_scan_top_n: config.universe.deep_scan_top_n,
+                max_pairwise_correlation: config.universe.max_pairwise_correlation,
+                churn_margin_x10000: config.universe.churn_margin_score,
+            },
         }
     }
 

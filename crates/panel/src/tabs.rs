@@ -3,19 +3,24 @@ use std::collections::BTreeMap;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use livespot_audit::panel_queries::{JsonRow, RowFilter};
+use livespot_risk::rules::limits::RiskLimits;
 use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
 
 use crate::PanelState;
+use crate::risk_view::{AccountRisk, account_risk, verdict_row};
 use crate::row::{reason_codes, text};
 use crate::signals::{TOPN_STAGES, signal_row, stage_detail_row};
 use crate::store::{api_response, read_store};
+use crate::topn_view::{selection_summary, watchlist_change_rows};
 
 pub const TAB_ROWS: u32 = 50;
 pub const MAX_ROWS: u32 = 500;
 pub const AI_FAILURE_WINDOW: u32 = 200;
 pub const AI_FAILURE_PREFIX: &str = "AI_";
 pub const TOPN_ROWS: u32 = 10;
-pub const TOPN_EVENT_TYPES: [&str; 2] = ["CYCLE_ENDED", "CYCLE_STARTED"];
+pub const ACCOUNT_STATE_EVENT: &str = "ACCOUNT_STATE";
+pub const WATCHLIST_STAGE: &str = "WATCHLIST";
 
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct OrdersQuery {
@@ -58,13 +63,32 @@ pub async fn market(State(state): State<PanelState>) -> Response {
     api_response(read)
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RiskTab {
+    pub limits: RiskLimits,
+    pub account: Option<AccountRisk>,
+    pub verdicts: Vec<JsonRow>,
+    pub positions: Vec<JsonRow>,
+}
+
 pub async fn risk(State(state): State<PanelState>) -> Response {
-    let read = read_store(&state, |queries| {
-        let mut tab = BTreeMap::new();
-        tab.insert("verdicts", queries.risk_verdicts(&recent())?);
-        tab.insert("positions", queries.latest_positions(&recent())?);
-        tab.insert("risk_health", queries.health_recent("risk", 1)?);
-        Ok(tab)
+    let limits = state.risk_limits.clone();
+    let now_ms = state.now_ms();
+    let read = read_store(&state, move |queries| {
+        let account = queries
+            .recent_events_of_type(ACCOUNT_STATE_EVENT, 1)?
+            .first()
+            .and_then(|row| account_risk(row, &limits, now_ms));
+        Ok(RiskTab {
+            limits: (*limits).clone(),
+            account,
+            verdicts: queries
+                .risk_verdicts(&recent())?
+                .iter()
+                .map(verdict_row)
+                .collect(),
+            positions: queries.latest_positions(&recent())?,
+        })
     })
     .await;
     api_response(read)
@@ -117,18 +141,27 @@ pub async fn ai_gate(State(state): State<PanelState>) -> Response {
 }
 
 pub async fn topn(State(state): State<PanelState>) -> Response {
-    let read = read_store(&state, |queries| {
-        let mut tab = BTreeMap::new();
+    let limits = state.selection_limits;
+    let read = read_store(&state, move |queries| {
+        let mut tab: BTreeMap<&str, Value> = BTreeMap::new();
+        let mut watchlists = Vec::new();
         for stage in TOPN_STAGES {
-            let rows = queries.stage_changes_named(stage, TOPN_ROWS)?;
-            tab.insert(stage, rows.iter().map(stage_detail_row).collect());
+            let rows: Vec<JsonRow> = queries
+                .stage_changes_named(stage, TOPN_ROWS)?
+                .iter()
+                .map(stage_detail_row)
+                .collect();
+            if stage == WATCHLIST_STAGE {
+                watchlists.clone_from(&rows);
+            }
+            tab.insert(stage, json!(rows));
         }
-        for event_type in TOPN_EVENT_TYPES {
-            tab.insert(
-                event_type,
-                queries.recent_events_of_type(event_type, TOPN_ROWS)?,
-            );
-        }
+        let summary = selection_summary(watchlists.first(), limits);
+        tab.insert("SELECTION", json!(summary));
+        tab.insert(
+            "WATCHLIST_CHANGES",
+            json!(watchlist_change_rows(&watchlists)),
+        );
         Ok(tab)
     })
     .await;

@@ -228,21 +228,37 @@ function keyValues(title, object) {
   wrap.appendChild(el("h3", title));
   const dl = el("dl", null, "kv");
   const entries = Object.entries(object || {});
-  for (const [key, value] of entries) { dl.appendChild(el("dt", key)); dl.appendChild(el("dd", value)); }
+  for (const [key, value] of entries) {
+    dl.appendChild(el("dt", key));
+    dl.appendChild(el("dd", (key.endsWith("ts_ms") || key.endsWith("until_ms")) && typeof value === "number" ? fmtTs(value) : value));
+  }
   wrap.appendChild(entries.length ? dl : el("p", "no data yet", "empty"));
   return wrap;
+}
+
+function flatKeyValues(title, object, skip) {
+  const out = {};
+  if (object) {
+    const copy = Object.assign({}, object);
+    for (const key of skip || []) delete copy[key];
+    flatten(copy, "", out, 0);
+  }
+  return keyValues(title, out);
 }
 
 const TAB_RENDERERS = {
   market: (data) => [dataTable("Signals (regime, scores ×10000, spread p50/p90, spread delta, imbalance, edge, block reasons)", data.signals),
     dataTable("Latest snapshot per symbol", data.snapshots)],
-  risk: (data) => [dataTable("Risk verdicts", data.verdicts), dataTable("Positions", data.positions), dataTable("Risk process health (exposure, PnL, limits)", data.risk_health)],
+  risk: (data) => [flatKeyValues("Account vs limits (exposure, free vs locked, reserves, PnL, remaining loss limit, drawdown, anti-overtrading)", data.account, ["symbols"]),
+    dataTable("Exposure by symbol", data.account ? data.account.symbols : []), flatKeyValues("Limits as risk enforces them", data.limits),
+    dataTable("Risk verdicts", data.verdicts), dataTable("Positions", data.positions)],
   aigate: (data) => [
     keyValues("Fail-closed and failures (last " + data.window_calls + " calls)", Object.assign({ fail_closed: data.fail_closed ? "YES" : "no" }, data.failures_by_kind)),
     dataTable("Verdicts", data.verdict_counts), dataTable("Calls (verdict, reasons, latency, model, hashes, modify_applied)", data.calls)],
-  topn: (data) => [dataTable("Rank (TopN scores ×10000)", data.RANK), dataTable("Deep scan (TopK scores ×10000)", data.DEEP_SCAN),
-    dataTable("Watchlist (churn guard, correlation replacements)", data.WATCHLIST), dataTable("Universe scan", data.UNIVERSE_SCAN),
-    dataTable("Cycle ends", data.CYCLE_ENDED)],
+  topn: (data) => [flatKeyValues("Selection (TopK watchlist, replacements, churn guard, correlation limit)", data.SELECTION),
+    dataTable("Rank (TopN scores ×10000)", data.RANK), dataTable("Deep scan (TopK scores ×10000)", data.DEEP_SCAN),
+    dataTable("Watchlist changes (action, reason, against)", data.WATCHLIST_CHANGES), dataTable("Watchlist", data.WATCHLIST),
+    dataTable("Universe scan", data.UNIVERSE_SCAN)],
   orders: (data) => [dataTable("Intents", data.intents), dataTable("Orders", data.orders), dataTable("Fills", data.fills), dataTable("Positions", data.positions)],
 };
 
