@@ -5,6 +5,9 @@ use clap::{Parser, Subcommand};
 use livespot_domain::ProcessRole;
 use livespot_runtime::{CommonArgs, run_child};
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "livespot-audit",

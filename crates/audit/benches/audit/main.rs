@@ -4,6 +4,9 @@ use std::time::{Duration, Instant};
 use livespot_audit::{AuditWriter, CheckpointPolicy, EventRecord, audit_db_path, migrate_store};
 use livespot_domain::ProcessRole;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod baseline;
 mod cpu;
 mod e2e;
