@@ -36,6 +36,7 @@ struct EngineSetup {
 pub fn spawn_engine(
     context: &ChildContext,
     client: RestClient,
+    user_events: Option<mpsc::Receiver<String>>,
     audit: ExecutorAudit,
 ) -> EngineLink {
     let (intents_tx, intents_rx) = mpsc::channel(INTENT_QUEUE);
@@ -53,7 +54,7 @@ pub fn spawn_engine(
     };
     let inputs = DriveInputs {
         intents: intents_rx,
-        user_events: None,
+        user_events,
         account: Some(AccountFeed {
             sink: states_tx,
             interval_ms: ACCOUNT_INTERVAL_MS,

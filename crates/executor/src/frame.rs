@@ -1,7 +1,8 @@
 use livespot_runtime::{ChildContext, ExitStatus};
 
 use crate::{
-    ExecutorAudit, load_credentials, open_intake, serve_intake, spawn_engine, venue_client,
+    ExecutorAudit, load_credentials, open_intake, serve_intake, spawn_engine, spawn_user_events,
+    venue_access,
 };
 
 pub async fn run(context: ChildContext) -> ExitStatus {
@@ -13,8 +14,8 @@ pub async fn run(context: ChildContext) -> ExitStatus {
         }
     };
     tracing::info!(?source, "venue credentials loaded");
-    let client = match venue_client(&context, &credentials) {
-        Ok(client) => client,
+    let access = match venue_access(&context, &credentials) {
+        Ok(access) => access,
         Err(error) => {
             tracing::error!(%error, "venue client not built");
             return ExitStatus::Fatal;
@@ -29,7 +30,15 @@ pub async fn run(context: ChildContext) -> ExitStatus {
         }
     };
     let audit = ExecutorAudit::connect(&context);
-    let engine = spawn_engine(&context, client, audit.clone());
+    let user_events = (!access.config.ws_api_url.is_empty()).then(|| {
+        spawn_user_events(
+            &access.config,
+            access.credentials.clone(),
+            access.client.clone(),
+            context.link.shutdown(),
+        )
+    });
+    let engine = spawn_engine(&context, access.client, user_events, audit.clone());
     match serve_intake(&context, intake, audit, engine).await {
         Ok(()) => ExitStatus::Success,
         Err(error) => {

@@ -12,6 +12,7 @@ mod fixture;
 mod frame;
 mod intake;
 mod server;
+mod user_events;
 mod venue_client;
 
 pub use account_view::{account_view, equity_now};
@@ -26,4 +27,5 @@ pub use fixture::sample_entry_intent;
 pub use frame::run;
 pub use intake::{Intake, IntakeDecision, IntakeError};
 pub use server::{INTAKE_ALLOWLIST, ipc_limits, open_intake, serve_intake};
-pub use venue_client::{venue_client, venue_client_config};
+pub use user_events::{USER_EVENT_QUEUE, spawn_user_events, symbol_of};
+pub use venue_client::{VenueAccess, venue_access, venue_client_config};

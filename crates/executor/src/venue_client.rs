@@ -13,14 +13,27 @@ pub fn venue_client_config(context: &ChildContext) -> ClientConfig {
     config
 }
 
-pub fn venue_client(
+#[derive(Debug)]
+pub struct VenueAccess {
+    pub client: RestClient,
+    pub config: ClientConfig,
+    pub credentials: Credentials,
+}
+
+pub fn venue_access(
     context: &ChildContext,
     credentials: &VenueCredentials,
-) -> Result<RestClient, ExecutorError> {
+) -> Result<VenueAccess, ExecutorError> {
     let signing = Credentials::new(
         ApiKey::new(credentials.api_key.expose()),
         ApiSecret::new(credentials.api_secret.expose()),
     );
-    RestClient::new(venue_client_config(context), Some(signing))
-        .map_err(|error| ExecutorError::VenueClient(error.to_string()))
+    let config = venue_client_config(context);
+    let client = RestClient::new(config.clone(), Some(signing.clone()))
+        .map_err(|error| ExecutorError::VenueClient(error.to_string()))?;
+    Ok(VenueAccess {
+        client,
+        config,
+        credentials: signing,
+    })
 }
