@@ -16,6 +16,8 @@ mod prepared;
 mod process;
 mod project;
 mod projection_spec;
+mod projection_tables;
+mod projection_tables_exec;
 mod queue;
 mod read_conn;
 mod read_model;

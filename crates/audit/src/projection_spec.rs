@@ -45,10 +45,7 @@ pub struct TableSpec {
     pub guard: Guard,
 }
 
-use Column::{
-    AlertCode, AlertRaised, CycleId, DecisionId, EventId, EventType, Integer, IntentState,
-    OrderIntentId, PayloadJson, ReasonCodes, RunId, SnapshotId, Source, Text, TsMs,
-};
+use crate::{projection_tables, projection_tables_exec};
 
 pub const RUNS: usize = 0;
 pub const RUN_ENDED: usize = 1;
@@ -67,242 +64,23 @@ pub const RECONCILE_RUNS: usize = 13;
 pub const RECONCILE_DIFFS: usize = 14;
 pub const PROCESS_HEALTH: usize = 15;
 
-pub static SPECS: [TableSpec; 16] = [
-    TableSpec {
-        sql: "INSERT INTO runs (run_id, started_event_id, started_ts_ms, mode, config_hash) \
-              VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (run_id) DO NOTHING",
-        columns: &[
-            RunId,
-            EventId,
-            TsMs,
-            Text(&["mode", "run_mode"]),
-            Text(&["config_hash"]),
-        ],
-        guard: Guard::HasRunId,
-    },
-    TableSpec {
-        sql: "UPDATE runs SET ended_ts_ms = ?2 WHERE run_id = ?1",
-        columns: &[RunId, TsMs],
-        guard: Guard::Always,
-    },
-    TableSpec {
-        sql: "INSERT INTO cycles (cycle_id, run_id, first_event_id, started_ts_ms) \
-              VALUES (?1, ?2, ?3, ?4) ON CONFLICT (cycle_id) DO NOTHING",
-        columns: &[CycleId, RunId, EventId, TsMs],
-        guard: Guard::NewCycle,
-    },
-    TableSpec {
-        sql: "INSERT INTO stage_changes (event_id, ts_ms, kind, source, run_id, cycle_id, \
-              from_state, to_state, reason_codes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        columns: &[
-            EventId,
-            TsMs,
-            EventType,
-            Source,
-            RunId,
-            CycleId,
-            Text(&["from", "from_mode", "from_stage", "previous"]),
-            Text(&["to", "to_mode", "to_stage", "mode", "stage"]),
-            ReasonCodes,
-        ],
-        guard: Guard::Always,
-    },
-    TableSpec {
-        sql: "INSERT INTO alerts (event_id, ts_ms, source, run_id, code, raised, reason_codes, \
-              detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        columns: &[
-            EventId,
-            TsMs,
-            Source,
-            RunId,
-            AlertCode,
-            AlertRaised,
-            ReasonCodes,
-            Text(&["detail", "message"]),
-        ],
-        guard: Guard::Always,
-    },
-    TableSpec {
-        sql: "INSERT INTO snapshots (event_id, ts_ms, run_id, cycle_id, snapshot_id, symbol, \
-              snapshot_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        columns: &[
-            EventId,
-            TsMs,
-            RunId,
-            CycleId,
-            SnapshotId,
-            Text(&["symbol"]),
-            Text(&["snapshot_hash", "hash"]),
-        ],
-        guard: Guard::Always,
-    },
-    TableSpec {
-        sql: "INSERT INTO decisions (event_id, ts_ms, run_id, cycle_id, snapshot_id, decision_id, \
-              symbol, side, decision_hash, reason_codes) \
-              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        columns: &[
-            EventId,
-            TsMs,
-            RunId,
-            CycleId,
-            SnapshotId,
-            DecisionId,
-            Text(&["symbol", "decision.symbol"]),
-            Text(&["side", "decision.side"]),
-            Text(&["decision_hash", "hash"]),
-            ReasonCodes,
-        ],
-        guard: Guard::Always,
-    },
-    TableSpec {
-        sql: "INSERT INTO ai_gate_events (event_id, ts_ms, run_id, cycle_id, snapshot_id, \
-              decision_id, verdict, input_hash, snapshot_hash, answer_hash, reason_codes) \
-              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        columns: &[
-            EventId,
-            TsMs,
-            RunId,
-            CycleId,
-            SnapshotId,
-            DecisionId,
-            Text(&["verdict"]),
-            Text(&["input_hash"]),
-            Text(&["snapshot_hash"]),
-            Text(&["answer_hash", "raw_answer_hash", "raw_hash"]),
-            ReasonCodes,
-        ],
-        guard: Guard::Always,
-    },
-    TableSpec {
-        sql: "INSERT INTO risk_verdicts (event_id, ts_ms, run_id, cycle_id, snapshot_id, \
-              decision_id, order_intent_id, approved, reason_codes, payload_json) \
-              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        columns: &[
-            EventId,
-            TsMs,
-            RunId,
-            CycleId,
-            SnapshotId,
-            DecisionId,
-            OrderIntentId,
-            Integer(&["approved"]),
-            ReasonCodes,
-            PayloadJson,
-        ],
-        guard: Guard::Always,
-    },
-    TableSpec {
-        sql: "INSERT INTO intents (event_id, ts_ms, run_id, cycle_id, decision_id, \
-              order_intent_id, event_type, state, symbol, side, reason_codes, payload_json) \
-              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        columns: &[
-            EventId,
-            TsMs,
-            RunId,
-            CycleId,
-            DecisionId,
-            OrderIntentId,
-            EventType,
-            IntentState,
-            Text(&["symbol", "intent.symbol"]),
-            Text(&["side", "intent.side"]),
-            ReasonCodes,
-            PayloadJson,
-        ],
-        guard: Guard::Always,
-    },
-    TableSpec {
-        sql: "INSERT INTO orders (event_id, ts_ms, run_id, decision_id, order_intent_id, \
-              client_order_id, symbol, side, status, payload_json) \
-              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        columns: &[
-            EventId,
-            TsMs,
-            RunId,
-            DecisionId,
-            OrderIntentId,
-            Text(&["client_order_id", "clientOrderId"]),
-            Text(&["symbol"]),
-            Text(&["side"]),
-            Text(&["status"]),
-            PayloadJson,
-        ],
-        guard: Guard::Always,
-    },
-    TableSpec {
-        sql: "INSERT INTO fills (event_id, ts_ms, run_id, decision_id, order_intent_id, \
-              client_order_id, symbol, side, price, quantity, payload_json) \
-              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        columns: &[
-            EventId,
-            TsMs,
-            RunId,
-            DecisionId,
-            OrderIntentId,
-            Text(&["client_order_id", "clientOrderId"]),
-            Text(&["symbol"]),
-            Text(&["side"]),
-            Text(&["price"]),
-            Text(&["quantity", "qty"]),
-            PayloadJson,
-        ],
-        guard: Guard::Always,
-    },
-    TableSpec {
-        sql: "INSERT INTO positions (event_id, ts_ms, run_id, decision_id, order_intent_id, \
-              symbol, state, payload_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        columns: &[
-            EventId,
-            TsMs,
-            RunId,
-            DecisionId,
-            OrderIntentId,
-            Text(&["symbol"]),
-            Text(&["state", "position_state"]),
-            PayloadJson,
-        ],
-        guard: Guard::Always,
-    },
-    TableSpec {
-        sql: "INSERT INTO reconcile_runs (event_id, ts_ms, run_id, reason_codes, payload_json) \
-              VALUES (?1, ?2, ?3, ?4, ?5)",
-        columns: &[EventId, TsMs, RunId, ReasonCodes, PayloadJson],
-        guard: Guard::Always,
-    },
-    TableSpec {
-        sql: "INSERT INTO reconcile_diffs (event_id, ts_ms, run_id, order_intent_id, symbol, \
-              reason_codes, payload_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        columns: &[
-            EventId,
-            TsMs,
-            RunId,
-            OrderIntentId,
-            Text(&["symbol"]),
-            ReasonCodes,
-            PayloadJson,
-        ],
-        guard: Guard::Always,
-    },
-    TableSpec {
-        sql: "INSERT INTO process_health (event_id, ts_ms, run_id, source, queue_pct, lag_ms, \
-              drops, events_per_min, disk_free_bytes, db_bytes, wal_bytes, payload_json) \
-              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        columns: &[
-            EventId,
-            TsMs,
-            RunId,
-            Source,
-            Integer(&["queue_pct"]),
-            Integer(&["lag_ms"]),
-            Integer(&["drops"]),
-            Integer(&["events_per_min"]),
-            Integer(&["disk_free_bytes"]),
-            Integer(&["db_bytes"]),
-            Integer(&["wal_bytes"]),
-            PayloadJson,
-        ],
-        guard: Guard::Always,
-    },
+pub static SPECS: [&TableSpec; 16] = [
+    &projection_tables::RUNS_TABLE,
+    &projection_tables::RUN_ENDED_TABLE,
+    &projection_tables::CYCLES_TABLE,
+    &projection_tables::STAGE_CHANGES_TABLE,
+    &projection_tables::ALERTS_TABLE,
+    &projection_tables::SNAPSHOTS_TABLE,
+    &projection_tables::DECISIONS_TABLE,
+    &projection_tables::AI_GATE_EVENTS_TABLE,
+    &projection_tables_exec::RISK_VERDICTS_TABLE,
+    &projection_tables_exec::INTENTS_TABLE,
+    &projection_tables_exec::ORDERS_TABLE,
+    &projection_tables_exec::FILLS_TABLE,
+    &projection_tables_exec::POSITIONS_TABLE,
+    &projection_tables_exec::RECONCILE_RUNS_TABLE,
+    &projection_tables_exec::RECONCILE_DIFFS_TABLE,
+    &projection_tables_exec::PROCESS_HEALTH_TABLE,
 ];
 
 pub fn specs_for(event_type: &str) -> &'static [usize] {
@@ -339,7 +117,7 @@ mod tests {
 
     #[test]
     fn every_spec_binds_one_column_per_placeholder() {
-        for spec in &SPECS {
+        for spec in SPECS {
             assert_eq!(placeholders(spec.sql), spec.columns.len(), "{}", spec.sql);
         }
     }
