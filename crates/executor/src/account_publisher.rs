@@ -15,6 +15,7 @@ pub struct AccountPublisher {
     accounts: watch::Sender<Option<String>>,
     audit: ExecutorAudit,
     last_audited: Option<String>,
+    open_orders: Option<watch::Sender<u32>>,
 }
 
 impl AccountPublisher {
@@ -29,7 +30,13 @@ impl AccountPublisher {
             accounts,
             audit,
             last_audited: None,
+            open_orders: None,
         }
+    }
+
+    pub fn counting_open_orders(mut self, open_orders: watch::Sender<u32>) -> Self {
+        self.open_orders = Some(open_orders);
+        self
     }
 
     pub async fn run(mut self, mut states: mpsc::Receiver<AccountState>) {
@@ -39,6 +46,9 @@ impl AccountPublisher {
     }
 
     fn publish(&mut self, state: &AccountState) {
+        if let Some(open_orders) = &self.open_orders {
+            open_orders.send_replace(u32::try_from(state.open_orders.len()).unwrap_or(u32::MAX));
+        }
         let view = match account_view(state, &self.quote_asset, &mut self.day) {
             Ok(view) => view,
             Err(violation) => {

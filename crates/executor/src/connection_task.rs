@@ -88,8 +88,12 @@ impl Served {
     }
 
     fn admit(&self, signed: &SignedIntent) -> Option<(ReasonCode, String)> {
+        let open_orders = *self.engine.open_orders.borrow();
         let decision = match self.intake.lock() {
-            Ok(mut guard) => guard.decide(signed, self.link.mode()),
+            Ok(mut guard) => {
+                guard.set_open_orders(open_orders);
+                guard.decide(signed, self.link.mode())
+            }
             Err(_) => IntakeDecision::Refused {
                 reason: ReasonCode::IntentNonceStoreFailed,
                 detail: "intake state poisoned".to_owned(),

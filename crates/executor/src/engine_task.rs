@@ -22,6 +22,7 @@ pub const VENUE_RETRY_PAUSE: Duration = Duration::from_secs(2);
 pub struct EngineLink {
     pub intents: mpsc::Sender<OrderIntent>,
     pub accounts: watch::Receiver<Option<String>>,
+    pub open_orders: watch::Receiver<u32>,
 }
 
 struct EngineSetup {
@@ -42,7 +43,9 @@ pub fn spawn_engine(
     let (intents_tx, intents_rx) = mpsc::channel(INTENT_QUEUE);
     let (states_tx, states_rx) = mpsc::channel(4);
     let (accounts_tx, accounts_rx) = watch::channel(None);
-    let publisher = AccountPublisher::new(context, accounts_tx, audit.clone());
+    let (open_orders_tx, open_orders_rx) = watch::channel(0);
+    let publisher = AccountPublisher::new(context, accounts_tx, audit.clone())
+        .counting_open_orders(open_orders_tx);
     tokio::spawn(publisher.run(states_rx));
     let setup = EngineSetup {
         client,
@@ -64,6 +67,7 @@ pub fn spawn_engine(
     EngineLink {
         intents: intents_tx,
         accounts: accounts_rx,
+        open_orders: open_orders_rx,
     }
 }
 

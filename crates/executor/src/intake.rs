@@ -38,6 +38,10 @@ impl<C: Clock, N: NonceStore> Intake<C, N> {
         }
     }
 
+    pub fn set_open_orders(&mut self, open_orders: u32) {
+        self.open_orders = open_orders;
+    }
+
     pub fn decide(&mut self, signed: &SignedIntent, mode: SysMode) -> IntakeDecision {
         if let Err(refusal) = self.verifier.verify(signed) {
             return IntakeDecision::Refused {

@@ -91,3 +91,15 @@ fn an_entry_in_degrade_is_refused_after_verification() {
     let decision = intake.decide(&signed(&key, "0.001", NOW + 5_000), SysMode::Degrade);
     assert_eq!(reason(&decision), ReasonCode::EntryOutsideNormal);
 }
+
+#[test]
+fn the_open_order_count_from_the_account_state_feeds_the_cap() {
+    let key = SecretKey::generate();
+    let (mut intake, _) = intake(&key);
+    intake.set_open_orders(5);
+    let decision = intake.decide(&signed(&key, "0.001", NOW + 5_000), SysMode::Normal);
+    assert_eq!(reason(&decision), ReasonCode::CapMaxOpenOrders);
+    intake.set_open_orders(4);
+    let decision = intake.decide(&signed(&key, "0.001", NOW + 5_000), SysMode::Normal);
+    assert_eq!(decision, IntakeDecision::Accepted);
+}
