@@ -2,6 +2,7 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use livespot_binance::rest::market::DepthSnapshot;
+use livespot_binance::streams::events::MiniTickerEvent;
 use livespot_domain::{Kline, Price, Quantity};
 use rust_decimal::Decimal;
 
@@ -118,6 +119,19 @@ impl MarketStore {
         }
     }
 
+    pub fn apply_mini_ticker(&mut self, event: &MiniTickerEvent) {
+        let change_percent = if event.open.is_zero() {
+            Decimal::ZERO
+        } else {
+            ((event.close - event.open) / event.open * Decimal::ONE_HUNDRED).round_dp(3)
+        };
+        self.entry(&event.symbol).ticker = Some(TickerView {
+            last_price: event.close,
+            quote_volume: event.quote_volume,
+            price_change_percent: change_percent,
+        });
+    }
+
     pub fn mark_event(&mut self, symbol: &str, at: Instant) {
         self.entry(symbol).last_event = Some(at);
     }
@@ -165,6 +179,40 @@ mod tests {
             .map(|k| k.open_time_ms)
             .collect();
         assert_eq!(opens, vec![60_000, 120_000, 180_000]);
+    }
+
+    #[test]
+    fn a_mini_ticker_array_refreshes_the_24h_figures_between_rest_refreshes() {
+        let mut store = MarketStore::default();
+        store.entry("BTCUSDT").ticker = Some(TickerView {
+            last_price: dec!(60000),
+            quote_volume: dec!(1000),
+            price_change_percent: dec!(0),
+        });
+        let text = r#"{"stream":"!miniTicker@arr","data":[
+            {"e":"24hrMiniTicker","E":1,"s":"BTCUSDT","c":"66000","o":"60000","h":"66500","l":"59000","v":"100","q":"25000000"},
+            {"e":"24hrMiniTicker","E":1,"s":"ETHUSDT","c":"3000","o":"3000","h":"3100","l":"2900","v":"10","q":"30000"}]}"#;
+        let message = livespot_binance::streams::events::parse_combined(text).unwrap();
+        let livespot_binance::streams::events::MarketEvent::MiniTickers(events) = message.event
+        else {
+            panic!("not parsed as a mini ticker array");
+        };
+        for event in &events {
+            store.apply_mini_ticker(event);
+        }
+        let btc = store.symbols["BTCUSDT"].ticker.clone().unwrap();
+        assert_eq!(
+            (btc.last_price, btc.quote_volume, btc.price_change_percent),
+            (dec!(66000), dec!(25000000), dec!(10))
+        );
+        assert_eq!(
+            store.symbols["ETHUSDT"]
+                .ticker
+                .clone()
+                .unwrap()
+                .quote_volume,
+            dec!(30000)
+        );
     }
 
     #[test]

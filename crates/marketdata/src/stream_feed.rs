@@ -35,6 +35,13 @@ fn symbol_of(stream: &str) -> Option<String> {
 
 pub fn apply(store: &SharedStore, diffs: &mpsc::Sender<DepthUpdate>, message: StreamMessage) {
     let now = Instant::now();
+    if let MarketEvent::MiniTickers(tickers) = &message.event {
+        let mut store = lock(store);
+        for ticker in tickers {
+            store.apply_mini_ticker(ticker);
+        }
+        return;
+    }
     let Some(symbol) = symbol_of(&message.stream) else {
         return;
     };
@@ -142,6 +149,21 @@ mod tests {
         assert!(!streams.contains("ethusdt@bookTicker"));
         assert!(streams.contains(ALL_MINI_TICKERS));
         assert_eq!(streams.len(), 5);
+    }
+
+    #[test]
+    fn the_mini_ticker_array_stream_updates_every_listed_ticker() {
+        let store: SharedStore = Arc::default();
+        let (diffs, _rx) = mpsc::channel(1);
+        let text = r#"{"stream":"!miniTicker@arr","data":[{"e":"24hrMiniTicker","E":1,"s":"SOLUSDT","c":"150","o":"120","h":"151","l":"119","v":"1000","q":"150000000"}]}"#;
+        let message = livespot_binance::streams::events::parse_combined(text).unwrap();
+        apply(&store, &diffs, message);
+        let ticker = lock(&store).symbols["SOLUSDT"].ticker.clone().unwrap();
+        assert_eq!(
+            ticker.quote_volume,
+            rust_decimal::Decimal::from(150_000_000)
+        );
+        assert_eq!(ticker.price_change_percent, rust_decimal::Decimal::from(25));
     }
 
     #[test]

@@ -145,6 +145,7 @@ pub enum MarketEvent {
     AggTrade(AggTradeEvent),
     Kline(KlineEvent),
     MiniTicker(MiniTickerEvent),
+    MiniTickers(Vec<MiniTickerEvent>),
     Ticker(TickerEvent),
     BookTicker(BookTickerEvent),
     PartialDepth(DepthSnapshot),
@@ -178,6 +179,7 @@ pub fn parse_market_event(
     let kind = stream.split_once('@').map_or(stream, |(_, kind)| kind);
     Ok(match kind {
         _ if stream.ends_with("serverShutdown") => MarketEvent::ServerShutdown,
+        "arr" if stream.starts_with("!miniTicker") => MarketEvent::MiniTickers(typed(data)?),
         "trade" => MarketEvent::Trade(typed(data)?),
         "aggTrade" => MarketEvent::AggTrade(typed(data)?),
         "miniTicker" => MarketEvent::MiniTicker(typed(data)?),
