@@ -85,10 +85,12 @@ fn message(symbol_index: i64, minutes: i64) -> SnapshotMessage {
 }
 
 fn config() -> Config {
-    let text = livespot_config::SHIPPED_CONFIG_TEXT.replace(
-        "min_quote_volume_24h = \"20000000\"",
-        "min_quote_volume_24h = \"0\"",
-    );
+    let text = livespot_config::SHIPPED_CONFIG_TEXT
+        .replace(
+            "min_quote_volume_24h = \"20000000\"",
+            "min_quote_volume_24h = \"0\"",
+        )
+        .replace("kline_interval = \"15m\"", "kline_interval = \"1m\"");
     Config::from_toml(&text).unwrap()
 }
 
