@@ -88,7 +88,7 @@ const PROPOSALS_SQL: &str = "SELECT COUNT(*) FROM stage_changes WHERE source = '
 fn allowed_entries_pass_the_gate_and_reach_risk_as_proposals() {
     let var = TestVar::new();
     tune_config(&var);
-    let mut launcher = var.launch(&["--sim", "--duration", "40"]);
+    let mut launcher = var.launch(&["--sim", "--duration", "90"]);
     var.wait_for_panel(Duration::from_secs(30));
     let proposed = wait_until(Duration::from_secs(35), || {
         (audit_rows(&var, PROPOSALS_SQL) >= 1).then_some(())
@@ -118,12 +118,13 @@ fn allowed_entries_pass_the_gate_and_reach_risk_as_proposals() {
 
 fn assert_an_allowed_entry_reached_the_venue(var: &TestVar) {
     let sql = "SELECT COUNT(*) FROM intents WHERE state = 'CONFIRMED'";
-    let confirmed = wait_until(Duration::from_secs(25), || {
+    let confirmed = wait_until(Duration::from_secs(50), || {
         (executor_rows(var, sql) >= 1).then_some(())
     });
     assert!(
         confirmed.is_some(),
-        "no intent confirmed by the venue: {}",
+        "no intent confirmed by the venue: {}\n{}",
+        var.log_text("risk"),
         var.log_text("executor")
     );
     let posts = venue_order_posts(var);
