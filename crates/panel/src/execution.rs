@@ -1,9 +1,11 @@
 use axum::extract::State;
 use axum::response::Response;
-use livespot_audit::panel_queries::{ChurnCounts, JsonRow, RowFilter};
+use livespot_audit::panel_queries::{ChurnCounts, JsonRow};
 use serde::Serialize;
 
 use crate::PanelState;
+use crate::exec_rows::state_count_rows;
+use crate::orders_tab::{intent_sides, normalized_intents};
 use crate::row::{int, payload_int, payload_text, reason_codes, text};
 use crate::store::{api_response, read_store};
 
@@ -125,14 +127,16 @@ fn execution_view(
 pub async fn execution(State(state): State<PanelState>) -> Response {
     let now_ms = state.now_ms();
     let read = read_store(&state, move |queries| {
-        let unknown = RowFilter {
-            status: Some(PINNED_STATE.to_owned()),
-            limit: 50,
-            ..RowFilter::default()
-        };
+        let sides = intent_sides(queries)?;
+        let intents = normalized_intents(queries, &sides)?;
+        let counts = state_count_rows(&intents);
+        let sent_unknown = intents
+            .into_iter()
+            .filter(|intent| text(intent, "state").as_deref() == Some(PINNED_STATE))
+            .collect();
         Ok(execution_view(
-            &queries.intent_state_counts()?,
-            queries.intents(&unknown)?,
+            &counts,
+            sent_unknown,
             &queries.reconcile_runs(2)?,
             queries.reconcile_diffs(RECENT_DIFFS)?,
             queries.churn(now_ms)?,

@@ -4,7 +4,9 @@ use axum::response::{IntoResponse, Response};
 use livespot_audit::panel_queries::JsonRow;
 
 use crate::PanelState;
+use crate::exec_rows::state_count_rows;
 use crate::health_view::{HEALTH_SOURCE, health_view};
+use crate::orders_tab::{intent_sides, normalized_intents};
 use crate::row::{int, payload_int, text};
 use crate::store::read_store;
 use crate::summary::{HeaderSummary, load_summary};
@@ -116,7 +118,7 @@ pub async fn metrics(State(state): State<PanelState>) -> Response {
         Ok(MetricRows {
             audit_health: queries.health_recent(HEALTH_SOURCE, 1)?,
             sources: queries.latest_health_per_source()?,
-            intents: queries.intent_state_counts()?,
+            intents: state_count_rows(&normalized_intents(queries, &intent_sides(queries)?)?),
         })
     })
     .await;

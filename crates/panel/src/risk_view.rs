@@ -141,9 +141,13 @@ fn anti_overtrading(account: &AccountView, limits: &RiskLimits, now_ms: i64) -> 
     }
 }
 
-pub fn account_risk(row: &JsonRow, limits: &RiskLimits, now_ms: i64) -> Option<AccountRisk> {
+pub fn account_view(row: &JsonRow) -> Option<AccountView> {
     let view = row.get("payload")?.get(ACCOUNT_VIEW_KEY)?.clone();
-    let account: AccountView = serde_json::from_value(view).ok()?;
+    serde_json::from_value(view).ok()
+}
+
+pub fn account_risk(row: &JsonRow, limits: &RiskLimits, now_ms: i64) -> Option<AccountRisk> {
+    let account = account_view(row)?;
     Some(AccountRisk {
         ts_ms: int(row, "ts_ms").unwrap_or_default(),
         quote_asset: account.quote_asset.clone(),

@@ -6,7 +6,7 @@ use axum::routing::get;
 use crate::guard::{read_only_methods, refuse_foreign_host};
 use crate::headers::strict_headers;
 use crate::{PanelState, alerts, assets, execution, health, health_view, metrics, sse, summary};
-use crate::{tabs, timeline, trace};
+use crate::{orders_tab, tabs, timeline, trace};
 
 pub const ROUTES: [&str; 18] = [
     "/",
@@ -44,7 +44,7 @@ fn api_routes() -> Router<PanelState> {
         .route("/api/risk", get(tabs::risk))
         .route("/api/aigate", get(tabs::ai_gate))
         .route("/api/topn", get(tabs::topn))
-        .route("/api/orders", get(tabs::orders))
+        .route("/api/orders", get(orders_tab::orders))
         .route("/api/events", get(sse::events))
         .route("/api/trace/decision/{id}", get(trace::decision_trace))
         .route("/api/trace/intent/{id}", get(trace::intent_trace))

@@ -1,47 +1,24 @@
 use std::collections::BTreeMap;
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use livespot_audit::panel_queries::{JsonRow, RowFilter};
 use livespot_risk::rules::limits::RiskLimits;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::PanelState;
+use crate::orders_tab::{ACCOUNT_STATE_EVENT, MAX_ROWS, TAB_ROWS};
 use crate::risk_view::{AccountRisk, account_risk, verdict_row};
 use crate::row::{reason_codes, text};
 use crate::signals::{TOPN_STAGES, signal_row, stage_detail_row};
 use crate::store::{api_response, read_store};
 use crate::topn_view::{selection_summary, watchlist_change_rows};
 
-pub const TAB_ROWS: u32 = 50;
-pub const MAX_ROWS: u32 = 500;
 pub const AI_FAILURE_WINDOW: u32 = 200;
 pub const AI_FAILURE_PREFIX: &str = "AI_";
 pub const TOPN_ROWS: u32 = 10;
-pub const ACCOUNT_STATE_EVENT: &str = "ACCOUNT_STATE";
 pub const WATCHLIST_STAGE: &str = "WATCHLIST";
-
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct OrdersQuery {
-    pub symbol: Option<String>,
-    pub status: Option<String>,
-    pub order_intent_id: Option<String>,
-    pub limit: Option<u32>,
-}
-
-impl OrdersQuery {
-    fn filter(self) -> RowFilter {
-        let keep = |value: Option<String>| value.filter(|text| !text.trim().is_empty());
-        RowFilter {
-            symbol: keep(self.symbol).map(|symbol| symbol.to_ascii_uppercase()),
-            status: keep(self.status).map(|status| status.to_ascii_uppercase()),
-            order_intent_id: keep(self.order_intent_id),
-            decision_id: None,
-            limit: self.limit.unwrap_or(TAB_ROWS).clamp(1, MAX_ROWS),
-        }
-    }
-}
 
 fn recent() -> RowFilter {
     RowFilter {
@@ -162,20 +139,6 @@ pub async fn topn(State(state): State<PanelState>) -> Response {
             "WATCHLIST_CHANGES",
             json!(watchlist_change_rows(&watchlists)),
         );
-        Ok(tab)
-    })
-    .await;
-    api_response(read)
-}
-
-pub async fn orders(State(state): State<PanelState>, Query(query): Query<OrdersQuery>) -> Response {
-    let filter = query.filter();
-    let read = read_store(&state, move |queries| {
-        let mut tab = BTreeMap::new();
-        tab.insert("intents", queries.intents(&filter)?);
-        tab.insert("orders", queries.orders(&filter)?);
-        tab.insert("fills", queries.fills(&filter)?);
-        tab.insert("positions", queries.latest_positions(&filter)?);
         Ok(tab)
     })
     .await;

@@ -4,8 +4,8 @@ mod support;
 
 use rust_decimal::Decimal;
 use serde_json::Value;
-use support::seed::{BASE_TS, INTENT, NO_IDS, append_events, event};
-use support::{fixture, get_json};
+use support::seed::{BASE_TS, INTENT, Ids, NO_IDS, append_events, event};
+use support::{fixture, get, get_json};
 
 fn decimal(value: &Value) -> Decimal {
     value.as_str().unwrap().parse().unwrap()
@@ -134,4 +134,68 @@ async fn topn_tab_summarises_the_latest_watchlist_selection() {
     let changes = topn["WATCHLIST_CHANGES"].as_array().unwrap();
     assert_eq!(changes.len(), 2);
     assert_eq!(changes[0]["against"], "SOLUSDT");
+}
+
+const LIVE_INTENT: Ids<'static> = Ids {
+    cycle: Some("cyc-7"),
+    snapshot: Some("snap-7"),
+    decision: Some("dec-7"),
+    intent: Some("oi-7"),
+};
+
+const EXECUTOR_SHAPES: [(&str, &str, u64, &str); 5] = [
+    (
+        "risk",
+        "RISK_VERDICT",
+        3,
+        r#"{"intent":{"symbol":"XRPUSDT","side":"BUY"},"verdict":{"Entry":{"outcome":"APPROVE"}}}"#,
+    ),
+    ("executor", "INTENT_STATE", 30, r#""SENT_UNKNOWN""#),
+    (
+        "executor",
+        "ORDER",
+        31,
+        r#"["ls-77",{"status":"PARTIALLY_FILLED","exchange_order_id":4,"executed_qty":"10","order_list_id":null}]"#,
+    ),
+    (
+        "executor",
+        "FILL",
+        32,
+        r#"{"is_buyer":true,"symbol":"XRPUSDT","price":"0.6194","qty":"10"}"#,
+    ),
+    (
+        "executor",
+        "POSITION",
+        33,
+        r#"{"Installed":{"attempts":1,"client_order_ids":["ls-78","ls-79"]}}"#,
+    ),
+];
+
+#[tokio::test]
+async fn orders_fills_positions_read_the_executor_payload_shapes() {
+    let fixture = fixture(true);
+    let events: Vec<_> = EXECUTOR_SHAPES
+        .iter()
+        .map(|(sender, kind, seq, payload)| event(sender, *seq, kind, &LIVE_INTENT, &[], payload))
+        .collect();
+    append_events(fixture.var_dir(), &events);
+    let tab = get_json(fixture.app(), "/api/orders?symbol=xrpusdt").await["data"].clone();
+    assert_eq!(tab["intents"][0]["state"], "SENT_UNKNOWN");
+    assert_eq!(tab["intents"][0]["side"], "BUY");
+    assert_eq!(tab["orders"][0]["status"], "PARTIALLY_FILLED");
+    assert_eq!(tab["orders"][0]["client_order_id"], "ls-77");
+    assert_eq!(tab["fills"][0]["side"], "BUY");
+    assert_eq!(tab["positions"][0]["state"], "PROTECTED");
+    assert_eq!(tab["positions"][0]["symbol"], "XRPUSDT");
+    let filtered = get_json(fixture.app(), "/api/orders?status=filled").await["data"].clone();
+    assert!(filtered["orders"].as_array().unwrap().is_empty());
+    let fold = get_json(fixture.app(), "/api/execution").await["data"].clone();
+    assert_eq!(fold["sent_unknown"][0]["order_intent_id"], "oi-7");
+    assert_eq!(fold["intents_by_state"][0]["state"], "SENT_UNKNOWN");
+    assert_eq!(fold["intents_by_state"][0]["count"], 2);
+    let (_, _, metrics) = get(fixture.app(), "/metrics").await;
+    assert!(
+        metrics.contains("livespot_intents{state=\"SENT_UNKNOWN\"} 2"),
+        "{metrics}"
+    );
 }

@@ -259,7 +259,8 @@ const TAB_RENDERERS = {
     dataTable("Rank (TopN scores ×10000)", data.RANK), dataTable("Deep scan (TopK scores ×10000)", data.DEEP_SCAN),
     dataTable("Watchlist changes (action, reason, against)", data.WATCHLIST_CHANGES), dataTable("Watchlist", data.WATCHLIST),
     dataTable("Universe scan", data.UNIVERSE_SCAN)],
-  orders: (data) => [dataTable("Intents", data.intents), dataTable("Orders", data.orders), dataTable("Fills", data.fills), dataTable("Positions", data.positions)],
+  orders: (data) => [dataTable("Intents", data.intents), dataTable("Orders", data.orders), dataTable("Fills", data.fills),
+    dataTable("Positions (lifecycle per intent)", data.positions), dataTable("Holdings (last executor account state)", data.holdings)],
 };
 
 let currentTab = "market";
