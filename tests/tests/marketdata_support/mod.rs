@@ -57,7 +57,15 @@ pub fn tune_config_with(var: &TestVar, extra: &[(&str, &str)]) {
 }
 
 pub fn audit_rows(var: &TestVar, sql: &str) -> i64 {
-    let path = var.path().join("data").join("audit.sqlite");
+    store_count(var, "audit.sqlite", sql)
+}
+
+pub fn executor_rows(var: &TestVar, sql: &str) -> i64 {
+    store_count(var, "executor.sqlite", sql)
+}
+
+fn store_count(var: &TestVar, store: &str, sql: &str) -> i64 {
+    let path = var.path().join("data").join(store);
     let Ok(db) =
         rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
     else {
@@ -119,16 +127,6 @@ pub fn stop(launcher: &mut std::process::Child) {
         .unwrap();
     assert!(stopped.success());
     assert_eq!(wait_exit(launcher, Duration::from_secs(30)), Some(0));
-}
-
-pub fn executor_rows(var: &TestVar, sql: &str) -> i64 {
-    let path = var.path().join("data").join("executor.sqlite");
-    let Ok(db) =
-        rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-    else {
-        return 0;
-    };
-    db.query_row(sql, [], |row| row.get(0)).unwrap_or(0)
 }
 
 pub fn venue_order_posts(var: &TestVar) -> Vec<serde_json::Value> {
