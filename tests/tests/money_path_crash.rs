@@ -82,8 +82,11 @@ fn no_double_send_and_no_stranger(stack: &Stack) {
             "venue order unknown to the ledger: {order}"
         );
     }
-    let strangers = stack
-        .audit_store()
+    let audit = stack.audit_store();
+    wait_for("a reconcile run by each executor", || {
+        (audit.rows("RECONCILE_REST").len() >= 2).then_some(())
+    });
+    let strangers = audit
         .rows("RECONCILE_DIFF")
         .into_iter()
         .filter(|r| r.reason_codes.contains("RECONCILE_UNKNOWN_EXCHANGE_ORDER"))

@@ -82,6 +82,18 @@ impl LedgerStore {
         .ok()
     }
 
+    pub fn position_qty(&self, id: &str) -> Option<Decimal> {
+        let conn = read_only(&self.path)?;
+        let text: String = conn
+            .query_row(
+                "SELECT base_qty FROM positions WHERE order_intent_id = ?1",
+                params![id],
+                |row| row.get(0),
+            )
+            .ok()?;
+        text.parse().ok()
+    }
+
     pub fn orders(&self) -> Vec<LedgerOrder> {
         let Some(conn) = read_only(&self.path) else {
             return Vec::new();
