@@ -7,7 +7,10 @@ use crate::AuditError;
 
 pub const AUDIT_DB_RELATIVE: &str = "data/audit.sqlite";
 
-const MIGRATION_SQL: [&str; 1] = [include_str!("../../../migrations/0001_audit_store.sql")];
+const MIGRATION_SQL: [&str; 2] = [
+    include_str!("../../../migrations/0001_audit_store.sql"),
+    include_str!("../../../migrations/0002_ai_gate_columns.sql"),
+];
 
 pub const LATEST_SCHEMA_VERSION: usize = MIGRATION_SQL.len();
 

@@ -19,8 +19,8 @@ impl PreparedEvent {
     pub fn prepare(record: EventRecord) -> Self {
         let canonical = record.canonical_bytes();
         let fields = PayloadFields::parse(&record.payload_json);
-        let derived = derived_values(&record, &fields);
         let trail_payload = trail_rewrite(&record.payload_json, fields.value());
+        let derived = derived_values(&record, &fields, trail_payload.as_deref());
         Self {
             record,
             canonical,
@@ -49,12 +49,23 @@ fn trail_rewrite(payload_json: &str, parsed: Option<&Value>) -> Option<String> {
     }
 }
 
-fn derived_values(record: &EventRecord, fields: &PayloadFields) -> Vec<SqlValue> {
+fn derived_values(
+    record: &EventRecord,
+    fields: &PayloadFields,
+    trail_payload: Option<&str>,
+) -> Vec<SqlValue> {
     specs_for(&record.event_type)
         .iter()
         .flat_map(|index| SPECS[*index].columns.iter())
         .filter(|column| column.is_derived())
-        .map(|column| derived_value(*column, record, fields))
+        .map(|column| match column {
+            Column::RedactedPayload => SqlValue::Text(
+                trail_payload
+                    .unwrap_or(record.payload_json.as_str())
+                    .to_owned(),
+            ),
+            _ => derived_value(*column, record, fields),
+        })
         .collect()
 }
 

@@ -16,6 +16,7 @@ pub enum Column {
     AlertCode,
     AlertRaised,
     IntentState,
+    RedactedPayload,
 }
 
 impl Column {
@@ -27,6 +28,7 @@ impl Column {
                 | Self::AlertCode
                 | Self::AlertRaised
                 | Self::IntentState
+                | Self::RedactedPayload
         )
     }
 }

@@ -1,6 +1,6 @@
 use crate::projection_spec::Column::{
-    AlertCode, AlertRaised, CycleId, DecisionId, EventId, EventType, ReasonCodes, RunId,
-    SnapshotId, Source, Text, TsMs,
+    AlertCode, AlertRaised, CycleId, DecisionId, EventId, EventType, Integer, ReasonCodes,
+    RedactedPayload, RunId, SnapshotId, Source, Text, TsMs,
 };
 use crate::projection_spec::{Guard, TableSpec};
 
@@ -99,8 +99,9 @@ pub static DECISIONS_TABLE: TableSpec = TableSpec {
 
 pub static AI_GATE_EVENTS_TABLE: TableSpec = TableSpec {
     sql: "INSERT INTO ai_gate_events (event_id, ts_ms, run_id, cycle_id, snapshot_id, \
-          decision_id, verdict, input_hash, snapshot_hash, answer_hash, reason_codes) \
-          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+          decision_id, verdict, input_hash, snapshot_hash, answer_hash, reason_codes, model, \
+          prompt_version, latency_ms, raw_hash, modify_applied, error_code, details) \
+          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     columns: &[
         EventId,
         TsMs,
@@ -113,6 +114,13 @@ pub static AI_GATE_EVENTS_TABLE: TableSpec = TableSpec {
         Text(&["snapshot_hash"]),
         Text(&["answer_hash", "raw_answer_hash", "raw_hash"]),
         ReasonCodes,
+        Text(&["model"]),
+        Text(&["prompt_version"]),
+        Integer(&["latency_ms"]),
+        Text(&["raw_hash", "answer_hash", "raw_answer_hash"]),
+        Integer(&["modify_applied"]),
+        Text(&["error_code"]),
+        RedactedPayload,
     ],
     guard: Guard::Always,
 };

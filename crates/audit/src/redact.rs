@@ -18,9 +18,14 @@ const SENSITIVE_EXACT_KEYS: [&str; 4] = ["mac", "signature", "key", "authorizati
 const SENSITIVE_QUOTED_KEYS: [&str; 4] =
     ["\"mac\"", "\"signature\"", "\"key\"", "\"authorization\""];
 
+const METADATA_KEY_SUFFIXES: [&str; 2] = ["_hash", "_version"];
+
 fn is_sensitive(key: &str) -> bool {
     let lower = key.to_ascii_lowercase();
-    if lower.ends_with("_hash") {
+    if METADATA_KEY_SUFFIXES
+        .iter()
+        .any(|suffix| lower.ends_with(suffix))
+    {
         return false;
     }
     SENSITIVE_EXACT_KEYS.contains(&lower.as_str())
@@ -104,6 +109,21 @@ mod tests {
         assert!(!text.contains("\"ff\""));
         assert!(text.contains("\"prompt_hash\":\"ab\""));
         assert!(text.contains("BTCUSDT"));
+    }
+
+    #[test]
+    fn prompt_metadata_is_kept_while_raw_prompt_text_is_hidden() {
+        let value = redacted_payload(
+            r#"{"prompt_version":"gate-v3","prompt_hash":"ab12","raw_prompt":"BUY BTC now?","prompt":"hello"}"#,
+        );
+        assert_eq!(value["prompt_version"], "gate-v3");
+        assert_eq!(value["prompt_hash"], "ab12");
+        assert_eq!(value["raw_prompt"], REDACTED);
+        assert_eq!(value["prompt"], REDACTED);
+        assert!(!has_sensitive_key(&value["prompt_version"]));
+        let metadata_only: Value =
+            serde_json::from_str(r#"{"prompt_version":"gate-v3","prompt_hash":"ab12"}"#).unwrap();
+        assert!(!has_sensitive_key(&metadata_only));
     }
 
     #[test]

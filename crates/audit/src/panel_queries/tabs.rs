@@ -46,7 +46,8 @@ impl PanelQueries {
     pub fn ai_gate_events(&self, filter: &RowFilter) -> Result<Vec<JsonRow>, AuditError> {
         self.rows(
             "SELECT a.event_id, a.ts_ms, a.run_id, a.cycle_id, a.decision_id, a.verdict, a.input_hash, \
-             a.snapshot_hash, a.answer_hash, a.reason_codes, e.payload_json \
+             a.snapshot_hash, a.answer_hash, a.reason_codes, a.model, a.prompt_version, a.latency_ms, \
+             a.raw_hash, a.modify_applied, a.error_code, e.payload_json \
              FROM ai_gate_events a JOIN events e ON e.event_id = a.event_id \
              WHERE (?1 IS NULL OR a.decision_id = ?1) ORDER BY a.event_id DESC LIMIT ?2",
             params![filter.decision_id, filter.limit],
