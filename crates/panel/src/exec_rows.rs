@@ -43,10 +43,19 @@ impl IntentSides {
     }
 
     fn fill_in(&self, out: &mut JsonRow) {
+        self.fill(out, true);
+    }
+
+    fn fill_symbol(&self, out: &mut JsonRow) {
+        self.fill(out, false);
+    }
+
+    fn fill(&self, out: &mut JsonRow, with_side: bool) {
         let known = text(out, "order_intent_id").and_then(|id| self.by_intent.get(&id).cloned());
         let Some((symbol, side)) = known else {
             return;
         };
+        let side = side.filter(|_| with_side);
         for (key, value) in [("symbol", symbol), ("side", side)] {
             if text(out, key).is_none()
                 && let Some(value) = value
@@ -94,7 +103,7 @@ pub fn normalize_order(row: &JsonRow, sides: &IntentSides) -> JsonRow {
             out.entry(key.to_owned()).or_insert_with(|| value.clone());
         }
     }
-    sides.fill_in(&mut out);
+    sides.fill_symbol(&mut out);
     out
 }
 
@@ -106,7 +115,7 @@ pub fn normalize_fill(row: &JsonRow, sides: &IntentSides) -> JsonRow {
         .map(|buyer| if buyer { SIDE_BUY } else { SIDE_SELL }.to_owned());
     set_if_missing(&mut out, "side", side);
     set_if_missing(&mut out, "symbol", str_at(payload(row), "/symbol"));
-    sides.fill_in(&mut out);
+    sides.fill_symbol(&mut out);
     out
 }
 
@@ -185,7 +194,11 @@ mod tests {
         let order = normalize_order(&order, &sides());
         assert_eq!(order["client_order_id"], "ls-7e");
         assert_eq!(order["status"], "FILLED");
-        assert_eq!(order["side"], "BUY");
+        assert_eq!(order["symbol"], "XRPUSDT");
+        assert!(
+            !order.contains_key("side"),
+            "a protection leg is not on the intent's side"
+        );
         assert!(!order.contains_key("order_list_id"));
         let fill = row(
             &json!({"order_intent_id": "oi-9", "payload": {"is_buyer": false, "symbol": "ETHUSDT"}}),
