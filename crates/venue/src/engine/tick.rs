@@ -24,7 +24,8 @@ fn snapshot(market: &SymbolMarket, now: i64) -> SymbolSnapshot {
 
 impl Engine {
     pub fn tick(&mut self, publish: bool) {
-        let previous_time = self.now();
+        let previous_time =
+            crate::market::last_tick_time(&self.markets).unwrap_or_else(|| self.now());
         self.clock.advance();
         let now = self.now();
         let symbols: Vec<String> = self.markets.keys().cloned().collect();

@@ -58,3 +58,24 @@ fn every_default_symbol_trades_above_the_shipped_minimum_volume() {
         assert!(volume > dec!(20000000), "{}: {volume}", market.symbol);
     }
 }
+
+#[test]
+fn the_previous_tick_time_lets_a_system_clock_tick_see_the_minute_it_closed() {
+    let exchange = Exchange::load(None, Limits::default()).unwrap();
+    let start = NOW - NOW.rem_euclid(MINUTE_MS) + 2 * MINUTE_MS - 250;
+    let mut markets = synthetic_with_profile(&exchange, 1, MarketProfile::Calm, start);
+    assert_eq!(last_tick_time(&markets), Some(start));
+    let previous = last_tick_time(&markets).unwrap();
+    let crossing = start + 300;
+    for market in markets.values_mut() {
+        market.tick(crossing);
+    }
+    let market = &markets["BTCUSDT"];
+    assert!(previous < market.current.open_time);
+    assert!(crossing >= market.current.open_time);
+    assert_eq!(
+        market.history.last().unwrap().close_time + 1,
+        market.current.open_time
+    );
+    assert_eq!(last_tick_time(&markets), Some(crossing));
+}

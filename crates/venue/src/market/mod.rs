@@ -69,6 +69,10 @@ pub fn synthetic_with_profile(
     markets
 }
 
+pub fn last_tick_time(markets: &BTreeMap<String, SymbolMarket>) -> Option<i64> {
+    markets.values().map(|market| market.last_step_ms).max()
+}
+
 fn shift_history(klines: &[Kline], count: usize, now: i64) -> Vec<Kline> {
     let minute = now - now.rem_euclid(MINUTE_MS);
     let first_open = minute - i64::try_from(count).unwrap_or_default() * MINUTE_MS;
