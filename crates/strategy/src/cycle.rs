@@ -137,7 +137,8 @@ impl CycleEngine {
                 },
             };
             let assessment = decide_symbol(input, prepared, &features, &context, self);
-            outcomes.push(self.finish(symbol, input, assessment)?);
+            let bar = prepared.series.bars.last().map(|b| b.open_time_ms);
+            outcomes.push(self.finish(symbol, input, bar, assessment)?);
         }
         self.ledger
             .prune(now_ms, self.params.strategy.overtrade.window_ms);
@@ -166,13 +167,13 @@ impl CycleEngine {
         &mut self,
         symbol: String,
         input: &SymbolInput,
+        bar: Option<i64>,
         mut assessment: Assessment,
     ) -> Result<SymbolOutcome, StrategyError> {
         if let Some(regime @ (Regime::Trend | Regime::Range)) = assessment.regime {
             self.previous_regime.insert(symbol.clone(), regime);
         }
         let message = &input.latest;
-        let bar = message.latest_closed_open_ms;
         if assessment.decision.is_some()
             && bar.is_some()
             && self.proposed_bar.get(&symbol) == bar.as_ref()

@@ -224,3 +224,57 @@ fn an_entry_is_proposed_once_per_closed_bar() {
         vec![livespot_domain::ReasonCode::EntryBarAlreadyProposed]
     );
 }
+
+fn fifteen_minute_config() -> Config {
+    let text = livespot_config::SHIPPED_CONFIG_TEXT.replace(
+        "min_quote_volume_24h = \"20000000\"",
+        "min_quote_volume_24h = \"0\"",
+    );
+    assert!(text.contains("kline_interval = \"15m\""));
+    Config::from_toml(&text).unwrap()
+}
+
+#[test]
+fn at_the_shipped_15m_cadence_an_entry_is_proposed_once_per_15m_bar_not_per_minute() {
+    let clock = FixedClock::new(START_MS + 2_000 * 60_000);
+    let found = (900..1_000).find_map(|minutes| {
+        let mut engine = CycleEngine::new(&fifteen_minute_config(), "CYC-Q".to_owned());
+        let report = engine.run_cycle(&book(minutes), &clock).unwrap();
+        let entry = report
+            .outcomes
+            .into_iter()
+            .find(|o| o.assessment.is_entry());
+        entry
+            .filter(|_| (minutes + 1) % 15 != 0)
+            .map(|o| (engine, minutes, o))
+    });
+    let (mut engine, minutes, entry) = found.expect("some 15m bar gives an entry");
+    let bar = entry.bar_open_ms.unwrap();
+    assert_eq!(bar, START_MS + (minutes / 15 - 1) * 15 * 60_000);
+    engine.note_entry(&entry.symbol, 1, entry.bar_open_ms);
+    let next_minute = engine.run_cycle(&book(minutes + 1), &clock).unwrap();
+    let same_bar = next_minute
+        .outcomes
+        .iter()
+        .find(|o| o.symbol == entry.symbol)
+        .unwrap();
+    assert_eq!(same_bar.bar_open_ms, Some(bar));
+    assert_eq!(
+        same_bar.assessment.reason_codes,
+        vec![livespot_domain::ReasonCode::EntryBarAlreadyProposed]
+    );
+    let next_bar_minutes = (minutes / 15 + 1) * 15;
+    let later = engine.run_cycle(&book(next_bar_minutes), &clock).unwrap();
+    let new_bar = later
+        .outcomes
+        .iter()
+        .find(|o| o.symbol == entry.symbol)
+        .unwrap();
+    assert_eq!(new_bar.bar_open_ms, Some(bar + 15 * 60_000));
+    assert!(
+        !new_bar
+            .assessment
+            .reason_codes
+            .contains(&livespot_domain::ReasonCode::EntryBarAlreadyProposed)
+    );
+}
