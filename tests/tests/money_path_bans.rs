@@ -56,31 +56,31 @@ async fn during_a_418_ban_nothing_reaches_the_venue_and_a_later_intent_executes(
     let mut risk = stack.risk().await;
     let venue = stack.venue();
     let (_, ask) = venue.bid_ask().await;
-    let ban_from = venue.server_time();
+    let surely_banned_until = venue.server_time() + BAN_MS;
     venue.fault(&json!({"kind": "ban", "seconds": BAN_MS / 1_000}));
-    let ban_until = ban_from + BAN_MS;
+    let surely_free_from = venue.server_time() + BAN_MS;
     risk.submit(&intents::ioc("mp-banned", ask)).await;
     intent_ends(&stack, "mp-banned", "FAILED_TERMINAL");
     risk.submit(&intents::ioc("mp-banned-too", ask)).await;
     intent_ends(&stack, "mp-banned-too", "FAILED_TERMINAL");
     assert!(
-        venue.server_time() < ban_until,
+        venue.server_time() < surely_banned_until,
         "the second intent met the ban"
     );
     wait_for("ban over", || {
-        (venue.server_time() > ban_until).then_some(())
+        (venue.server_time() > surely_free_from).then_some(())
     });
     let (_, ask) = venue.bid_ask().await;
     risk.submit(&intents::ioc("mp-after-ban", ask)).await;
     intent_ends(&stack, "mp-after-ban", "CONFIRMED");
     let log = venue.requests();
     let first_418 = log.iter().find(|r| r["status"] == 418).unwrap();
-    let during = requests_between(&log, time_of(first_418), ban_until);
+    let during = requests_between(&log, time_of(first_418), surely_banned_until);
     assert!(during.is_empty(), "requests during the ban: {during:?}");
     assert!(entry_post(&log, &stack, "mp-banned-too").is_none());
     let after = entry_post(&log, &stack, "mp-after-ban").unwrap();
     assert_eq!(after["status"], 200);
-    assert!(time_of(after) >= ban_until, "{after}");
+    assert!(time_of(after) >= surely_banned_until, "{after}");
     assert!(intent_audited_with(
         &stack,
         "mp-banned-too",
