@@ -10,11 +10,14 @@ mod money_path_support;
 use std::collections::BTreeSet;
 use std::os::unix::process::ExitStatusExt;
 
+use livespot_domain::Fallback;
 use livespot_execution::crash_point::{AFTER_LEDGER_WRITE, AFTER_SEND};
 use money_path_support::venue::posts_per_client_order_id;
 use money_path_support::{Stack, intents, wait_for};
 
 const SIGABRT: i32 = 6;
+const SIGKILL: i32 = 9;
+const LONG_TTL_MS: u64 = 20_000;
 
 async fn crash_at(point: &str, id: &str) -> Stack {
     let mut stack = Stack::start(&[]);
@@ -145,5 +148,42 @@ async fn abort_right_after_the_send_is_confirmed_by_lookup_and_protected_after_r
     );
     protected(&stack, "mp-crash-send");
     assert_eq!(stack.venue().orders_with(&coid).len(), 1);
+    no_double_send_and_no_stranger(&stack);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_while_a_maker_entry_rests_cancels_it_after_restart_without_a_fallback() {
+    let mut stack = Stack::start(&[]);
+    let mut risk = stack.risk().await;
+    let venue = stack.venue();
+    let id = "mp-kill-resting";
+    let book = venue.bid_ask().await;
+    risk.submit(&intents::resting_maker(
+        id,
+        book,
+        LONG_TTL_MS,
+        Fallback::Market,
+    ))
+    .await;
+    let coid = stack.ledger().client_order_id(id);
+    wait_for("maker order resting", || {
+        venue
+            .orders_with(&coid)
+            .first()
+            .filter(|order| order["status"] == "NEW")
+            .cloned()
+    });
+    stack.executor.child.kill().unwrap();
+    let status = stack.executor.wait_dead();
+    assert_eq!(status.signal(), Some(SIGKILL), "{status:?}");
+    stack.restart_executor(None);
+    let ledger = stack.ledger();
+    wait_for("position FLAT after the restart", || {
+        (ledger.position_state(id).as_deref() == Some("FLAT")).then_some(())
+    });
+    assert_eq!(venue.orders_with(&coid)[0]["status"], "CANCELED");
+    let orders = ledger.orders_for(id);
+    assert_eq!(orders.len(), 1, "no fallback after a restart: {orders:?}");
+    assert_eq!(orders[0].status, "CANCELED");
     no_double_send_and_no_stranger(&stack);
 }
