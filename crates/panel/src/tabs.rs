@@ -45,7 +45,6 @@ pub struct RiskTab {
     pub limits: RiskLimits,
     pub account: Option<AccountRisk>,
     pub verdicts: Vec<JsonRow>,
-    pub positions: Vec<JsonRow>,
 }
 
 pub async fn risk(State(state): State<PanelState>) -> Response {
@@ -64,7 +63,6 @@ pub async fn risk(State(state): State<PanelState>) -> Response {
                 .iter()
                 .map(verdict_row)
                 .collect(),
-            positions: queries.latest_positions(&recent())?,
         })
     })
     .await;

@@ -25,6 +25,16 @@ const DEGRADE_ATTEMPTS: usize = 100;
 const RECOVERY_ATTEMPTS: usize = 300;
 const CYCLE_ID_PREFIX: &str = "CYC-";
 const DECISION_ID_PREFIX: &str = "DEC-";
+const TAB_HEADINGS: &str = "Array.from(document.querySelectorAll('#tab-content h3')).map((h) => h.textContent).join(' | ')";
+const SCROLL_TO_TABS: &str = "document.getElementById('tabs').scrollIntoView()";
+const CLOSE_DRAWER: &str = "document.getElementById('drawer-close').click()";
+const TABS_WITH_ROWS: [(&str, &str); 5] = [
+    ("market", "Signals ("),
+    ("risk", "Limits as risk enforces them"),
+    ("aigate", "Calls ("),
+    ("topn", "Rank ("),
+    ("orders", "Holdings ("),
+];
 const STALE_REASON_GONE: &str = "document.getElementById('h-reasons').textContent.includes('WS_STALE_DEGRADE') ? 'stale' : 'cleared'";
 
 fn post_stall(stack: &SimStack) {
@@ -95,6 +105,25 @@ async fn decision_drawer(browser: &mut Browser, artifacts: &Path) {
         .await;
 }
 
+async fn every_tab_renders(browser: &mut Browser, artifacts: &Path) {
+    browser.eval(CLOSE_DRAWER).await;
+    for (tab, heading) in TABS_WITH_ROWS {
+        let click = format!("document.querySelector('#tabs button[data-tab=\"{tab}\"]').click()");
+        browser.eval(&click).await;
+        let headings = browser.wait_for_text(TAB_HEADINGS, heading).await;
+        println!("tab {tab}: {headings}");
+        browser.eval(SCROLL_TO_TABS).await;
+        browser
+            .screenshot(&artifacts.join(format!("sim_run_tab_{tab}.png")))
+            .await;
+    }
+    let market = browser.eval(TAB_HEADINGS).await;
+    assert!(
+        !market.as_str().unwrap_or_default().is_empty(),
+        "the last tab shows no table"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_real_stream_stall_of_a_sim_run_turns_the_open_dashboard_to_degrade_without_reload() {
     if skip_without_chromium() || skip_without_launcher() {
@@ -120,6 +149,7 @@ async fn a_real_stream_stall_of_a_sim_run_turns_the_open_dashboard_to_degrade_wi
     browser
         .screenshot(&artifacts.join("sim_run_recovered.png"))
         .await;
+    every_tab_renders(&mut browser, &artifacts).await;
     browser.close().await;
     let exit = tokio::task::block_in_place(|| stack.stop());
     assert!(

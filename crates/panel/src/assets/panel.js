@@ -198,6 +198,8 @@ function flatten(value, prefix, out, depth) {
   for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? prefix + "." + key : key, out, depth + 1);
 }
 
+const FIRST_COLUMNS = ["ts_ms", "symbol", "side", "state", "status", "kind", "outcome", "verdict", "regime", "action", "order_intent_id", "client_order_id", "decision_id"];
+
 const LINK_COLUMNS = { decision_id: "decision", order_intent_id: "intent" };
 
 function dataTable(title, rows) {
@@ -206,7 +208,10 @@ function dataTable(title, rows) {
   if (rows.length === 0) { wrap.appendChild(el("p", "no data yet", "empty")); return wrap; }
   const flat = rows.map((item) => { const out = {}; flatten(item, "", out, 0); return out; });
   const columns = [];
-  for (const item of flat) for (const key of Object.keys(item)) if (!columns.includes(key) && columns.length < 24) columns.push(key);
+  for (const item of flat) for (const key of Object.keys(item)) if (!columns.includes(key)) columns.push(key);
+  const rank = (column) => { const at = FIRST_COLUMNS.indexOf(column); return at < 0 ? FIRST_COLUMNS.length : at; };
+  columns.sort((a, b) => rank(a) - rank(b));
+  columns.splice(24);
   const table = el("table", null, "grid");
   const head = document.createElement("tr");
   for (const column of columns) head.appendChild(el("th", column.replace(/^payload\./, "")));
@@ -251,7 +256,7 @@ const TAB_RENDERERS = {
     dataTable("Latest snapshot per symbol", data.snapshots)],
   risk: (data) => [flatKeyValues("Account vs limits (exposure, free vs locked, reserves, PnL, remaining loss limit, drawdown, anti-overtrading)", data.account, ["symbols"]),
     dataTable("Exposure by symbol", data.account ? data.account.symbols : []), flatKeyValues("Limits as risk enforces them", data.limits),
-    dataTable("Risk verdicts", data.verdicts), dataTable("Positions", data.positions)],
+    dataTable("Risk verdicts", data.verdicts)],
   aigate: (data) => [
     keyValues("Fail-closed and failures (last " + data.window_calls + " calls)", Object.assign({ fail_closed: data.fail_closed ? "YES" : "no" }, data.failures_by_kind)),
     dataTable("Verdicts", data.verdict_counts), dataTable("Calls (verdict, reasons, latency, model, hashes, modify_applied)", data.calls)],
