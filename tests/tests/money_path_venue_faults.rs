@@ -68,6 +68,11 @@ async fn protection_refused_on_every_retry_ends_in_a_safe_close() {
     let oco = posts_to(&log, OCO_PATH);
     assert_eq!(oco.len(), 3, "one install and two retries: {oco:?}");
     assert!(oco.iter().all(|r| r["status"] == 400), "{oco:?}");
+    let times: Vec<i64> = oco.iter().map(|r| r["time"].as_i64().unwrap()).collect();
+    assert!(
+        times.windows(2).all(|pair| pair[1] - pair[0] >= 1_000),
+        "retries wait protection_retry_backoff_ms: {times:?}"
+    );
     let exit = stack
         .ledger()
         .orders_for(id)
