@@ -56,27 +56,37 @@ pub fn file_bytes(path: &Path) -> u64 {
     std::fs::metadata(path).map_or(0, |meta| meta.len())
 }
 
-pub fn enforce_checkpoint_policy(
-    conn: &Connection,
+pub fn checkpoint_kind_due(
     db_path: &Path,
     policy: &CheckpointPolicy,
     periodic_due: bool,
-) -> Result<CheckpointReport, AuditError> {
-    let wal = wal_path(db_path);
-    let before = file_bytes(&wal);
-    let kind = if before > policy.truncate_above_bytes {
+) -> CheckpointKind {
+    let before = file_bytes(&wal_path(db_path));
+    if before > policy.truncate_above_bytes {
         CheckpointKind::Truncate
     } else if before > policy.passive_above_bytes {
         CheckpointKind::Passive
     } else if let Some(periodic) = policy.periodic.filter(|_| periodic_due) {
         periodic.kind
     } else {
+        CheckpointKind::None
+    }
+}
+
+pub fn run_checkpoint_kind(
+    conn: &Connection,
+    db_path: &Path,
+    kind: CheckpointKind,
+) -> Result<CheckpointReport, AuditError> {
+    let wal = wal_path(db_path);
+    let before = file_bytes(&wal);
+    if kind == CheckpointKind::None {
         return Ok(CheckpointReport {
             wal_bytes_before: before,
             wal_bytes_after: before,
             ..CheckpointReport::default()
         });
-    };
+    }
     let busy = run_checkpoint(conn, kind)?;
     Ok(CheckpointReport {
         kind,

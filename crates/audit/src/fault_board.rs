@@ -8,6 +8,7 @@ use crate::AuditError;
 struct FaultSlots {
     store: Option<AuditError>,
     trail: Option<AuditError>,
+    checkpoint: Option<AuditError>,
 }
 
 #[derive(Debug)]
@@ -32,13 +33,21 @@ impl FaultBoard {
         self.update(|slots| slots.trail = fault);
     }
 
+    pub(crate) fn set_checkpoint(&self, fault: Option<AuditError>) {
+        self.update(|slots| slots.checkpoint = fault);
+    }
+
     fn update(&self, change: impl FnOnce(&mut FaultSlots)) {
         let mut slots = match self.slots.lock() {
             Ok(slots) => slots,
             Err(poisoned) => poisoned.into_inner(),
         };
         change(&mut slots);
-        let next = slots.store.clone().or_else(|| slots.trail.clone());
+        let next = slots
+            .store
+            .clone()
+            .or_else(|| slots.checkpoint.clone())
+            .or_else(|| slots.trail.clone());
         self.published.send_if_modified(|current| {
             if *current == next {
                 return false;

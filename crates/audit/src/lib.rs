@@ -1,5 +1,6 @@
 mod chain;
 mod checkpoint;
+mod checkpointer;
 mod client;
 mod day;
 mod disk;

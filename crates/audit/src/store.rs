@@ -6,7 +6,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, params};
 use crate::AuditError;
 use crate::chain::{ChainHead, load_head, store_head};
 use crate::checkpoint::{
-    CheckpointKind, CheckpointPolicy, CheckpointReport, enforce_checkpoint_policy,
+    CheckpointKind, CheckpointPolicy, CheckpointReport, checkpoint_kind_due, run_checkpoint_kind,
 };
 use crate::migrate::{audit_db_path, ensure_schema_current};
 use crate::prepared::PreparedEvent;
@@ -84,7 +84,7 @@ impl StoreWriter {
         self.commit_prepared(records.into_iter().map(PreparedEvent::prepare).collect())
     }
 
-    pub fn commit_prepared(
+    pub fn commit_deferring_checkpoint(
         &mut self,
         events: Vec<PreparedEvent>,
     ) -> Result<BatchOutcome, AuditError> {
@@ -94,18 +94,32 @@ impl StoreWriter {
         }
         let (head, outcome) = committed.map_err(|error| AuditError::from_write(&error))?;
         self.head = head;
-        let due = self
-            .checkpoint
-            .periodic
-            .is_some_and(|periodic| self.last_checkpoint.elapsed() >= periodic.every);
-        let checkpoint = enforce_checkpoint_policy(&self.conn, &self.path, &self.checkpoint, due)?;
-        if checkpoint.kind != CheckpointKind::None {
-            self.last_checkpoint = Instant::now();
-        }
+        Ok(outcome)
+    }
+
+    pub fn commit_prepared(
+        &mut self,
+        events: Vec<PreparedEvent>,
+    ) -> Result<BatchOutcome, AuditError> {
+        let outcome = self.commit_deferring_checkpoint(events)?;
+        let kind = self.checkpoint_due();
+        let checkpoint = run_checkpoint_kind(&self.conn, &self.path, kind)?;
         Ok(BatchOutcome {
             checkpoint,
             ..outcome
         })
+    }
+
+    pub fn checkpoint_due(&mut self) -> CheckpointKind {
+        let periodic_due = self
+            .checkpoint
+            .periodic
+            .is_some_and(|periodic| self.last_checkpoint.elapsed() >= periodic.every);
+        let kind = checkpoint_kind_due(&self.path, &self.checkpoint, periodic_due);
+        if kind != CheckpointKind::None {
+            self.last_checkpoint = Instant::now();
+        }
+        kind
     }
 }
 

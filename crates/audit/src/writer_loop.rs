@@ -5,6 +5,7 @@ use std::time::Instant;
 use tokio::sync::{mpsc, watch};
 
 use crate::AuditError;
+use crate::checkpointer::Checkpointer;
 use crate::fault_board::FaultBoard;
 use crate::queue::Submission;
 use crate::stats::WriterStats;
@@ -32,6 +33,11 @@ pub(crate) fn run_writer_loop(parts: WriterParts, mut rx: mpsc::UnboundedReceive
         faults,
     } = parts;
     let board = Arc::new(FaultBoard::new(faults));
+    let checkpointer = Checkpointer::spawn(
+        store.path().to_path_buf(),
+        Arc::clone(&stats),
+        Arc::clone(&board),
+    );
     let (trail_tx, trail_rx) = sync_channel(TRAIL_PIPELINE_BATCHES);
     let trail_thread = spawn_trail(follower, trail_rx, Arc::clone(&stats), Arc::clone(&board));
     let mut batch: Vec<Submission> = Vec::new();
@@ -49,9 +55,25 @@ pub(crate) fn run_writer_loop(parts: WriterParts, mut rx: mpsc::UnboundedReceive
         for submission in &mut batch {
             records.append(&mut submission.records);
         }
-        commit_and_reply(&mut store, records, &mut batch, &stats, &board, &trail_tx);
+        let sinks = Sinks {
+            stats: &stats,
+            board: &board,
+            trail: &trail_tx,
+            checkpointer: checkpointer.as_ref().ok(),
+        };
+        commit_and_reply(&mut store, records, &mut batch, &sinks);
     }
     drop(trail_tx);
+    stop_helpers(checkpointer, trail_thread);
+}
+
+fn stop_helpers(checkpointer: Result<Checkpointer, AuditError>, trail_thread: TrailThread) {
+    match checkpointer {
+        Ok(checkpointer) => checkpointer.stop(),
+        Err(error) => {
+            tracing::error!(reason = error.reason_code(), %error, "checkpoint thread not started");
+        }
+    }
     match trail_thread.map(std::thread::JoinHandle::join) {
         Ok(Ok(())) => {}
         Ok(Err(_)) => {
@@ -93,19 +115,36 @@ fn spawn_trail(
         })
 }
 
+struct Sinks<'a> {
+    stats: &'a WriterStats,
+    board: &'a FaultBoard,
+    trail: &'a SyncSender<Vec<WrittenEvent>>,
+    checkpointer: Option<&'a Checkpointer>,
+}
+
 fn commit_and_reply(
     store: &mut StoreWriter,
     records: Vec<crate::PreparedEvent>,
     batch: &mut Vec<Submission>,
-    stats: &WriterStats,
-    board: &FaultBoard,
-    trail: &SyncSender<Vec<WrittenEvent>>,
+    sinks: &Sinks<'_>,
 ) {
+    let Sinks {
+        stats,
+        board,
+        trail,
+        checkpointer,
+    } = *sinks;
     let oldest = batch
         .first()
         .map_or_else(Instant::now, |first| first.enqueued_at);
     let submitted = records.len() as u64;
-    match store.commit_prepared(records) {
+    let committed = match checkpointer {
+        Some(checkpointer) => store.commit_deferring_checkpoint(records).inspect(|_| {
+            checkpointer.request(store.checkpoint_due());
+        }),
+        None => store.commit_prepared(records),
+    };
+    match committed {
         Ok(outcome) => {
             let lag_ms = u64::try_from(oldest.elapsed().as_millis()).unwrap_or(u64::MAX);
             let written = outcome.written.len() as u64;
