@@ -4,8 +4,9 @@ use livespot_audit::panel_queries::{ChurnCounts, JsonRow};
 use serde::Serialize;
 
 use crate::PanelState;
-use crate::exec_rows::state_count_rows;
-use crate::orders_tab::{intent_sides, normalized_intents};
+use crate::churn::churn_from_orders;
+use crate::exec_rows::{normalize_order, state_count_rows};
+use crate::orders_tab::{intent_sides, normalized_intents, wide};
 use crate::row::{int, payload_int, payload_text, reason_codes, text};
 use crate::store::{api_response, read_store};
 
@@ -130,6 +131,11 @@ pub async fn execution(State(state): State<PanelState>) -> Response {
         let sides = intent_sides(queries)?;
         let intents = normalized_intents(queries, &sides)?;
         let counts = state_count_rows(&intents);
+        let orders: Vec<JsonRow> = queries
+            .orders(&wide())?
+            .iter()
+            .map(|row| normalize_order(row, &sides))
+            .collect();
         let sent_unknown = intents
             .into_iter()
             .filter(|intent| text(intent, "state").as_deref() == Some(PINNED_STATE))
@@ -139,7 +145,7 @@ pub async fn execution(State(state): State<PanelState>) -> Response {
             sent_unknown,
             &queries.reconcile_runs(2)?,
             queries.reconcile_diffs(RECENT_DIFFS)?,
-            queries.churn(now_ms)?,
+            churn_from_orders(&orders, now_ms),
         ))
     })
     .await;

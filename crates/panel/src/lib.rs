@@ -1,6 +1,7 @@
 mod alerts;
 mod assets;
 mod bind;
+mod churn;
 mod error;
 mod exec_rows;
 mod execution;

@@ -17,6 +17,7 @@ use crate::topn_view::{selection_summary, watchlist_change_rows};
 
 pub const AI_FAILURE_WINDOW: u32 = 200;
 pub const AI_FAILURE_PREFIX: &str = "AI_";
+pub const SCORE_SCALE: usize = 10_000;
 pub const TOPN_ROWS: u32 = 10;
 pub const WATCHLIST_STAGE: &str = "WATCHLIST";
 
@@ -74,6 +75,7 @@ pub struct AiGateTab {
     pub calls: Vec<JsonRow>,
     pub verdict_counts: Vec<JsonRow>,
     pub failures_by_kind: BTreeMap<String, usize>,
+    pub failure_rate_x10000_by_kind: BTreeMap<String, usize>,
     pub window_calls: usize,
     pub fail_closed: bool,
 }
@@ -91,10 +93,15 @@ pub fn ai_gate_tab(window: &[JsonRow], verdict_counts: Vec<JsonRow>) -> AiGateTa
                 .iter()
                 .any(|code| code.starts_with(AI_FAILURE_PREFIX))
     });
+    let failure_rate_x10000_by_kind = failures_by_kind
+        .iter()
+        .map(|(code, count)| (code.clone(), count * SCORE_SCALE / window.len().max(1)))
+        .collect();
     AiGateTab {
         calls: window.iter().take(TAB_ROWS as usize).cloned().collect(),
         verdict_counts,
         failures_by_kind,
+        failure_rate_x10000_by_kind,
         window_calls: window.len(),
         fail_closed,
     }
@@ -141,4 +148,34 @@ pub async fn topn(State(state): State<PanelState>) -> Response {
     })
     .await;
     api_response(read)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn call(verdict: &str, codes: &[&str]) -> JsonRow {
+        serde_json::json!({"verdict": verdict, "reason_codes": codes})
+            .as_object()
+            .unwrap()
+            .clone()
+    }
+
+    #[test]
+    fn gate_failures_are_counted_and_rated_by_kind_and_a_failed_last_call_is_fail_closed() {
+        let window = [
+            call("ERROR", &["AI_TIMEOUT"]),
+            call("ALLOW", &[]),
+            call("ERROR", &["AI_SCHEMA_INVALID"]),
+            call("ALLOW", &[]),
+        ];
+        let tab = ai_gate_tab(&window, Vec::new());
+        assert!(tab.fail_closed);
+        assert_eq!(tab.window_calls, 4);
+        assert_eq!(tab.failures_by_kind["AI_TIMEOUT"], 1);
+        assert_eq!(tab.failure_rate_x10000_by_kind["AI_TIMEOUT"], 2_500);
+        assert_eq!(tab.failure_rate_x10000_by_kind["AI_SCHEMA_INVALID"], 2_500);
+        let recovered = ai_gate_tab(&window[1..], Vec::new());
+        assert!(!recovered.fail_closed);
+    }
 }
