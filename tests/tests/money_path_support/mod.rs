@@ -124,10 +124,10 @@ pub fn wait_for<T>(what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
 }
 
 pub struct Stack {
-    pub var: MoneyVar,
-    pub sim: SimProcess,
-    pub audit: AuditProcess,
     pub executor: ExecutorProcess,
+    pub audit: AuditProcess,
+    pub sim: SimProcess,
+    pub var: MoneyVar,
 }
 
 impl Stack {
@@ -139,10 +139,10 @@ impl Stack {
         let audit = AuditProcess::start(&var);
         let executor = ExecutorProcess::start(&var, None);
         Self {
-            var,
-            sim,
-            audit,
             executor,
+            audit,
+            sim,
+            var,
         }
     }
 
