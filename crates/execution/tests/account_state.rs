@@ -53,10 +53,17 @@ async fn account_state_shows_positions_orders_trades_and_realized_pnl() {
         (1, Decimal::ZERO)
     );
     assert!(state.balances["USDT"].free < Decimal::from(100_000));
+    assert_a_safe_close_is_flat_and_counted(&h, &mut engine).await;
+}
+
+async fn assert_a_safe_close_is_flat_and_counted(
+    h: &Harness,
+    engine: &mut livespot_execution::ExecutionEngine,
+) {
     h.fault(json!({"kind": "reject_next", "path": "/api/v3/orderList/oco", "count": 10}))
         .await;
     engine
-        .execute(&ioc_intent(&h, "acct-2").await)
+        .execute(&ioc_intent(h, "acct-2").await)
         .await
         .unwrap();
     let after = engine.account_state().await.unwrap();
