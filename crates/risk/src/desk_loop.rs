@@ -2,7 +2,7 @@ use livespot_audit::AuditClient;
 use livespot_domain::{AuditEvent, Clock, ProcessRole, RunId, SystemClock};
 use livespot_ipc::{Envelope, Payload, fresh_intent_nonce};
 use livespot_runtime::ChildLink;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 
 use crate::audit_events::contract_violation_event;
 use crate::desk::RiskDesk;
@@ -18,6 +18,7 @@ pub struct DeskLoop {
     pub link: ChildLink,
     pub run_id: RunId,
     pub outgoing: mpsc::Sender<Outgoing>,
+    pub accounts: watch::Sender<Option<String>>,
 }
 
 impl DeskLoop {
@@ -142,6 +143,7 @@ impl DeskLoop {
                 }
                 let as_of_ms = sent_ts_ms.min(SystemClock.now_ms());
                 self.desk.on_account_state(view, as_of_ms);
+                self.accounts.send_replace(Some(payload_json.to_owned()));
             }
             Err(violation) => self.handle(Inbound::Violation {
                 peer: ProcessRole::Executor,

@@ -4,14 +4,14 @@ use livespot_audit::AuditClient;
 use livespot_domain::ProcessRole;
 use livespot_ipc::{Endpoint, FrameLimits, IpcLimits, Listener};
 use livespot_runtime::{ChildContext, ExitStatus};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 
 use crate::desk::{DeskSettings, RiskDesk};
 use crate::desk_loop::DeskLoop;
 use crate::error::RiskProcessError;
 use crate::executor_link::{ExecutorLink, OUTGOING_QUEUE, Outgoing};
 use crate::inbound::Inbound;
-use crate::intake::{RISK_ALLOWLIST, accept_peers, audit_rejections};
+use crate::intake::{Peers, RISK_ALLOWLIST, accept_peers, audit_rejections};
 use crate::rules::RiskEngine;
 use crate::subscribe::Subscription;
 
@@ -60,7 +60,8 @@ pub async fn serve(context: &ChildContext) -> Result<(), RiskProcessError> {
         shutdown.clone(),
     );
     let (inbox_tx, inbox) = mpsc::channel(RISK_INBOX);
-    listen(context, &audit, inbox_tx.clone())?;
+    let (accounts, accounts_rx) = watch::channel(None);
+    listen(context, &audit, inbox_tx.clone(), accounts_rx)?;
     let (outgoing_tx, outgoing) = mpsc::channel(OUTGOING_QUEUE);
     spawn_peer_links(context, inbox_tx, outgoing);
     let settings = DeskSettings::from_config(&context.config, Some(keys.run_id.clone()));
@@ -74,6 +75,7 @@ pub async fn serve(context: &ChildContext) -> Result<(), RiskProcessError> {
         link: context.link.clone(),
         run_id: keys.run_id.clone(),
         outgoing: outgoing_tx,
+        accounts,
     };
     desk_loop.run(inbox).await;
     flush_audit(&audit).await;
@@ -112,6 +114,7 @@ fn listen(
     context: &ChildContext,
     audit: &AuditClient,
     inbox: mpsc::Sender<Inbound>,
+    accounts: watch::Receiver<Option<String>>,
 ) -> Result<(), RiskProcessError> {
     let keys = &context.keys;
     let mut listener = Listener::bind(
@@ -129,7 +132,12 @@ fn listen(
             keys.run_id.clone(),
         ));
     }
-    tokio::spawn(accept_peers(listener, inbox, context.link.shutdown()));
+    let peers = Peers {
+        inbox,
+        accounts,
+        shutdown: context.link.shutdown(),
+    };
+    tokio::spawn(accept_peers(listener, peers));
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 use livespot_audit::AuditClient;
-use livespot_domain::{Clock, ProcessRole, RunId, SystemClock};
-use livespot_ipc::{Listener, Rejection};
-use tokio::sync::mpsc;
+use livespot_domain::{Clock, CorrelationIds, ProcessRole, RunId, SystemClock};
+use livespot_ipc::{EnvelopeWriter, Listener, Payload, Rejection};
+use tokio::sync::{mpsc, watch};
 use tokio_util::sync::CancellationToken;
 
 use crate::audit_events::auth_rejected_event;
@@ -9,21 +9,28 @@ use crate::inbound::{Inbound, forward_envelopes};
 
 pub const RISK_ALLOWLIST: [ProcessRole; 2] = [ProcessRole::Strategy, ProcessRole::Executor];
 
-pub async fn accept_peers(
-    mut listener: Listener,
-    inbox: mpsc::Sender<Inbound>,
-    shutdown: CancellationToken,
-) {
+#[derive(Debug)]
+pub struct Peers {
+    pub inbox: mpsc::Sender<Inbound>,
+    pub accounts: watch::Receiver<Option<String>>,
+    pub shutdown: CancellationToken,
+}
+
+pub async fn accept_peers(mut listener: Listener, peers: Peers) {
     loop {
         let accepted = tokio::select! {
-            () = shutdown.cancelled() => return,
+            () = peers.shutdown.cancelled() => return,
             accepted = listener.accept() => accepted,
         };
         match accepted {
             Ok(connection) => {
-                tracing::info!(peer = connection.peer().as_str(), "peer connected to risk");
-                let (reader, _writer) = connection.into_split();
-                tokio::spawn(forward_envelopes(reader, inbox.clone()));
+                let peer = connection.peer();
+                tracing::info!(peer = peer.as_str(), "peer connected to risk");
+                let (reader, writer) = connection.into_split();
+                if peer == ProcessRole::Strategy {
+                    tokio::spawn(push_accounts(writer, peers.accounts.clone()));
+                }
+                tokio::spawn(forward_envelopes(reader, peers.inbox.clone()));
             }
             Err(error) => {
                 tracing::error!(reason = error.reason_code().as_str(), %error, "risk listener stopped");
@@ -48,6 +55,23 @@ pub async fn audit_rejections(
         let event = auth_rejected_event(&run_id, SystemClock.now_ms(), &rejection);
         if let Err(error) = audit.record(event) {
             tracing::warn!(reason = "RISK_AUDIT_RECORD_FAILED", %error, "rejection kept in the log only");
+        }
+    }
+}
+
+pub async fn push_accounts(
+    mut writer: EnvelopeWriter,
+    mut accounts: watch::Receiver<Option<String>>,
+) {
+    accounts.mark_changed();
+    while accounts.changed().await.is_ok() {
+        let Some(payload_json) = accounts.borrow_and_update().clone() else {
+            continue;
+        };
+        let payload = Payload::AccountState { payload_json };
+        if let Err(error) = writer.send(CorrelationIds::default(), payload).await {
+            tracing::info!(reason = error.reason_code().as_str(), %error, "account state link to the strategy closed");
+            return;
         }
     }
 }

@@ -2,6 +2,8 @@
 
 mod common;
 
+use std::time::Duration;
+
 use common::samples::{
     account_holding_btc, entry_json, entry_without_market_json, exit_json, snapshot_json,
 };
@@ -172,6 +174,27 @@ async fn account_state_sent_back_on_the_link_risk_opened_to_the_executor_is_used
     let signed = harness.next_intent().await;
     assert_eq!(signed.intent.decision_id.as_str(), approved);
     verify(&harness, &signed);
+    assert_eq!(harness.stop().await, ExitStatus::Success);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_strategy_receives_the_account_state_risk_judges_with() -> anyhow::Result<()> {
+    let mut harness = start("run-risk-forward").await?;
+    let sent = account_holding_btc();
+    harness
+        .account_states
+        .send(serde_json::to_string(&sent)?)
+        .await?;
+    let mut forwarded = None;
+    for _ in 0..10 {
+        let next = tokio::time::timeout(Duration::from_secs(5), harness.strategy.read_envelope());
+        if let Payload::AccountState { payload_json } = next.await??.unwrap().payload {
+            forwarded = Some(livespot_risk::decode_account(&payload_json).unwrap());
+            break;
+        }
+    }
+    assert_eq!(forwarded, Some(sent));
     assert_eq!(harness.stop().await, ExitStatus::Success);
     Ok(())
 }

@@ -72,6 +72,16 @@ impl CycleEngine {
         }
     }
 
+    pub fn set_equity(&mut self, equity: Decimal) {
+        if equity > Decimal::ZERO {
+            self.equity = equity;
+        }
+    }
+
+    pub fn equity(&self) -> Decimal {
+        self.equity
+    }
+
     pub fn params(&self) -> &ReplayParams {
         &self.params
     }

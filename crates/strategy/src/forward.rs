@@ -2,10 +2,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use livespot_domain::{AiGateResult, CorrelationIds, Decision, ProcessRole};
-use livespot_ipc::{Endpoint, IpcLimits, Payload, RunKeys, connect};
-use serde::Serialize;
-use tokio::sync::mpsc;
+use livespot_domain::{AiGateResult, CorrelationIds, Decision, Notional, ProcessRole};
+use livespot_ipc::{Endpoint, EnvelopeReader, IpcLimits, Payload, RunKeys, connect};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use tokio::sync::{mpsc, watch};
 use tokio_util::sync::CancellationToken;
 
 pub const RISK_RETRY_DELAY: Duration = Duration::from_secs(2);
@@ -31,6 +32,7 @@ pub struct Proposal {
 pub struct RiskForwarder {
     queue: mpsc::Sender<(CorrelationIds, String)>,
     connected: Arc<AtomicBool>,
+    equity: watch::Receiver<Option<Decimal>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,15 +59,24 @@ impl RiskForwarder {
     ) -> Self {
         let (queue, receiver) = mpsc::channel(PROPOSAL_QUEUE);
         let connected = Arc::new(AtomicBool::new(false));
-        tokio::spawn(forward_loop(
+        let (equity_tx, equity) = watch::channel(None);
+        let link = RiskLink {
             endpoint,
             keys,
             limits,
-            receiver,
-            Arc::clone(&connected),
-            shutdown,
-        ));
-        Self { queue, connected }
+            connected: Arc::clone(&connected),
+            equity: equity_tx,
+        };
+        tokio::spawn(forward_loop(link, receiver, shutdown));
+        Self {
+            queue,
+            connected,
+            equity,
+        }
+    }
+
+    pub fn latest_equity(&self) -> Option<Decimal> {
+        *self.equity.borrow()
     }
 
     pub fn forward(&self, correlation: CorrelationIds, proposal: &Proposal) -> Forwarded {
@@ -82,21 +93,28 @@ impl RiskForwarder {
     }
 }
 
-async fn forward_loop(
+struct RiskLink {
     endpoint: Endpoint,
     keys: RunKeys,
     limits: IpcLimits,
-    mut receiver: mpsc::Receiver<(CorrelationIds, String)>,
     connected: Arc<AtomicBool>,
+    equity: watch::Sender<Option<Decimal>>,
+}
+
+async fn forward_loop(
+    link: RiskLink,
+    mut receiver: mpsc::Receiver<(CorrelationIds, String)>,
     shutdown: CancellationToken,
 ) {
     while !shutdown.is_cancelled() {
-        if let Ok(mut connection) = connect(&endpoint, &keys, limits).await {
+        if let Ok(connection) = connect(&link.endpoint, &link.keys, link.limits).await {
             tracing::info!(
                 peer = ProcessRole::Risk.as_str(),
                 "proposal link to risk up"
             );
-            connected.store(true, Ordering::SeqCst);
+            link.connected.store(true, Ordering::SeqCst);
+            let (reader, mut writer) = connection.into_split();
+            let reading = tokio::spawn(read_account_states(reader, link.equity.clone()));
             loop {
                 let next = tokio::select! {
                     () = shutdown.cancelled() => return,
@@ -105,7 +123,7 @@ async fn forward_loop(
                 let Some((correlation, payload_json)) = next else {
                     return;
                 };
-                if let Err(error) = connection
+                if let Err(error) = writer
                     .send(correlation, Payload::Proposal { payload_json })
                     .await
                 {
@@ -113,11 +131,51 @@ async fn forward_loop(
                     break;
                 }
             }
-            connected.store(false, Ordering::SeqCst);
+            reading.abort();
+            link.connected.store(false, Ordering::SeqCst);
         }
         tokio::select! {
             () = shutdown.cancelled() => return,
             () = tokio::time::sleep(RISK_RETRY_DELAY) => {}
         }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct AccountEquity {
+    equity_now: Notional,
+}
+
+pub fn equity_of(payload_json: &str) -> Option<Decimal> {
+    serde_json::from_str::<AccountEquity>(payload_json)
+        .ok()
+        .map(|account| account.equity_now.value())
+}
+
+async fn read_account_states(mut reader: EnvelopeReader, equity: watch::Sender<Option<Decimal>>) {
+    while let Ok(Some(envelope)) = reader.read_envelope().await {
+        if let Payload::AccountState { payload_json } = envelope.payload {
+            let value = equity_of(&payload_json);
+            if value.is_none() {
+                tracing::warn!(
+                    reason = "IPC_CONTRACT_VIOLATION",
+                    "account state without equity_now"
+                );
+            }
+            equity.send_replace(value);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_account_equity_is_read_from_the_state_risk_forwards() {
+        let json = r#"{"quote_asset":"USDT","equity_now":"1234.5","trades_today":1}"#;
+        assert_eq!(equity_of(json), Some(Decimal::new(12345, 1)));
+        assert_eq!(equity_of(r#"{"equity_now":"-1"}"#), None);
+        assert_eq!(equity_of("{}"), None);
     }
 }

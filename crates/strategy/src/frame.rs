@@ -138,6 +138,9 @@ impl Runner {
         if self.book.symbols.is_empty() {
             return;
         }
+        if let Some(equity) = self.forwarder.latest_equity() {
+            self.engine.set_equity(equity);
+        }
         let report = match self.engine.run_cycle(&self.book, &SystemClock) {
             Ok(report) => report,
             Err(error) => {
