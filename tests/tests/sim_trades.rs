@@ -50,6 +50,11 @@ fn proposals_reach_risk(var: &TestVar, started: Instant) {
         proposed.is_some(),
         "no entry proposal reached risk within {FIRST_TRADE_WITHIN:?}; blocks: {blocks:?}"
     );
+    let watched = audit_count(var, "SELECT COUNT(DISTINCT symbol) FROM decisions");
+    assert!(
+        watched >= 4,
+        "only {watched} symbols passed the universe filters (24h volume, spread)"
+    );
     let approved = wait_until(remaining(started), || {
         (audit_count(var, APPROVED_VERDICTS) >= 1).then_some(())
     });
