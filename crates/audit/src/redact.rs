@@ -20,16 +20,30 @@ const SENSITIVE_QUOTED_KEYS: [&str; 4] =
 
 const METADATA_KEY_SUFFIXES: [&str; 2] = ["_hash", "_version"];
 
+fn ends_with_ignore_case(text: &[u8], suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+fn contains_ignore_case(text: &[u8], part: &str) -> bool {
+    text.windows(part.len())
+        .any(|window| window.eq_ignore_ascii_case(part.as_bytes()))
+}
+
 fn is_sensitive(key: &str) -> bool {
-    let lower = key.to_ascii_lowercase();
+    let bytes = key.as_bytes();
     if METADATA_KEY_SUFFIXES
         .iter()
-        .any(|suffix| lower.ends_with(suffix))
+        .any(|suffix| ends_with_ignore_case(bytes, suffix))
     {
         return false;
     }
-    SENSITIVE_EXACT_KEYS.contains(&lower.as_str())
-        || SENSITIVE_KEY_PARTS.iter().any(|part| lower.contains(part))
+    SENSITIVE_EXACT_KEYS
+        .iter()
+        .any(|exact| key.eq_ignore_ascii_case(exact))
+        || SENSITIVE_KEY_PARTS
+            .iter()
+            .any(|part| contains_ignore_case(bytes, part))
 }
 
 pub fn redact(value: &mut Value) {
@@ -143,6 +157,29 @@ mod tests {
             trail_payload("not json"),
             TrailPayload::Rewritten(_)
         ));
+    }
+
+    #[test]
+    fn key_matching_ignores_ascii_case_without_matching_metadata_suffixes() {
+        for sensitive in [
+            "API_SECRET",
+            "Key",
+            "rawPrompt",
+            "x_Private_y",
+            "Authorization",
+        ] {
+            assert!(is_sensitive(sensitive), "{sensitive}");
+        }
+        for plain in [
+            "symbol",
+            "keys",
+            "mac_address",
+            "Prompt_Hash",
+            "PROMPT_VERSION",
+            "k",
+        ] {
+            assert!(!is_sensitive(plain), "{plain}");
+        }
     }
 
     #[test]
