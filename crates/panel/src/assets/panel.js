@@ -174,7 +174,9 @@ function renderExecution(envelope) {
   const diffs = $("rc-diffs");
   diffs.replaceChildren();
   for (const diff of exec.recent_diffs) {
-    diffs.appendChild(traceLink(diff.order_intent_id ? "intent" : "decision", diff.order_intent_id || diff.decision_id));
+    const id = diff.order_intent_id || diff.decision_id;
+    const what = ((diff.payload && diff.payload.diff) || (diff.reason_codes || []).join(",")) + " " + (diff.symbol || "");
+    diffs.appendChild(id ? traceLink(diff.order_intent_id ? "intent" : "decision", id) : el("span", what, "mono"));
     diffs.appendChild(document.createTextNode(" "));
   }
   if (exec.recent_diffs.length === 0) diffs.textContent = "none";
