@@ -18,7 +18,8 @@ use livespot_venue::{MarketProfile, SimOptions};
 use rust_decimal::Decimal;
 
 const SYMBOLS: [&str; 5] = ["BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPUSDT"];
-const SHIPPED_SEED: u64 = 1;
+const LAUNCHER_SEED: u64 = 1;
+const CONFIG_SEED: u64 = 42;
 const GRID_MINUTES: usize = 15;
 
 struct Fetched {
@@ -27,9 +28,9 @@ struct Fetched {
     klines: Vec<Kline>,
 }
 
-async fn fetch(profile: MarketProfile) -> BTreeMap<String, Fetched> {
+async fn fetch(profile: MarketProfile, seed: u64) -> BTreeMap<String, Fetched> {
     let sim = livespot_venue::spawn(SimOptions {
-        seed: SHIPPED_SEED,
+        seed,
         profile,
         ..SimOptions::default()
     })
@@ -139,14 +140,17 @@ fn first_cycle_entries(fetched: &BTreeMap<String, Fetched>, start_minute: usize)
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_shipped_profile_gives_entries_in_the_first_cycle_wherever_the_session_starts_in_the_15m_grid()
  {
-    let fetched = fetch(MarketProfile::Trending).await;
-    let per_start: Vec<(usize, Vec<String>)> = (0..GRID_MINUTES)
-        .map(|start| (start, first_cycle_entries(&fetched, start)))
-        .collect();
+    let mut per_start: Vec<(u64, usize, Vec<String>)> = Vec::new();
+    for seed in [LAUNCHER_SEED, CONFIG_SEED] {
+        let fetched = fetch(MarketProfile::Trending, seed).await;
+        for start in 0..GRID_MINUTES {
+            per_start.push((seed, start, first_cycle_entries(&fetched, start)));
+        }
+    }
     println!("entries per start minute in the 15m grid: {per_start:?}");
-    let thin: Vec<&(usize, Vec<String>)> = per_start
+    let thin: Vec<&(u64, usize, Vec<String>)> = per_start
         .iter()
-        .filter(|(_, entries)| entries.len() < 2)
+        .filter(|(_, _, entries)| entries.len() < 2)
         .collect();
     assert!(
         thin.is_empty(),
@@ -161,8 +165,8 @@ async fn a_choppy_market_gives_fewer_first_cycle_entries_than_the_trending_one()
             .map(|start| first_cycle_entries(fetched, start).len())
             .sum()
     };
-    let choppy = count(&fetch(MarketProfile::Choppy).await);
-    let trending = count(&fetch(MarketProfile::Trending).await);
+    let choppy = count(&fetch(MarketProfile::Choppy, LAUNCHER_SEED).await);
+    let trending = count(&fetch(MarketProfile::Trending, LAUNCHER_SEED).await);
     println!(
         "first-cycle entries over {GRID_MINUTES} starts: choppy {choppy}, trending {trending}"
     );
