@@ -1,4 +1,8 @@
 #![allow(
+    dead_code,
+    reason = "each test binary that shares this support module uses a different part of it"
+)]
+#![allow(
     clippy::unwrap_used,
     clippy::panic,
     reason = "test support: a failed setup step must fail the test"
