@@ -47,6 +47,16 @@ pub fn mode_reached(change: &JsonRow) -> Option<String> {
     })
 }
 
+pub const HEADER_STAGE_LOOKBACK: u32 = 20;
+
+pub fn current_stage(recent: Vec<JsonRow>) -> Option<JsonRow> {
+    let pipeline = recent
+        .iter()
+        .position(|row| text(row, "stage").is_some() || payload_text(row, &["stage"]).is_some());
+    let index = pipeline.unwrap_or(0);
+    recent.into_iter().nth(index)
+}
+
 pub fn last_traced_decision(queries: &PanelQueries) -> Result<Option<String>, AuditError> {
     let newest = RowFilter {
         limit: 1,
@@ -67,7 +77,7 @@ pub async fn load_summary(state: &PanelState) -> Result<HeaderSummary, PanelErro
         Ok(SummaryRows {
             ids: queries.header_ids()?,
             mode_change: queries.latest_mode_change()?,
-            stage: queries.stage_timeline(1)?.into_iter().next(),
+            stage: current_stage(queries.stage_timeline(HEADER_STAGE_LOOKBACK)?),
             alerts: queries.active_alerts_detailed()?,
             last_traced_decision: last_traced_decision(queries)?,
         })

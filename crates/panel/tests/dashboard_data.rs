@@ -90,7 +90,10 @@ async fn a_mode_back_to_normal_keeps_no_cleared_reason_active_and_names_the_laun
     assert_eq!(summary["sys_mode"], "NORMAL");
     assert_eq!(summary["since_ms"], BASE_TS + 6_000);
     assert_eq!(codes(&summary["active_reason_codes"]), ["DISK_LOW_PAUSE"]);
-    assert_eq!(summary["stage"], "LAUNCH");
+    assert_eq!(
+        summary["stage"], "DEEP_SCAN",
+        "the header keeps the last pipeline stage over the launcher's mode note"
+    );
     let timeline = get_json(fixture.app(), "/api/timeline").await["data"].clone();
     assert_eq!(timeline[0]["stage"], "LAUNCH");
     assert_eq!(timeline[0]["summary"], "mode NORMAL");
