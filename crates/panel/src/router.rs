@@ -8,11 +8,12 @@ use crate::headers::strict_headers;
 use crate::{PanelState, alerts, assets, execution, health, health_view, metrics, sse, summary};
 use crate::{orders_tab, tabs, timeline, trace};
 
-pub const ROUTES: [&str; 18] = [
+pub const ROUTES: [&str; 19] = [
     "/",
     "/dashboard",
     "/assets/panel.css",
     "/assets/panel.js",
+    "/assets/panel-tabs.js",
     "/health",
     "/metrics",
     "/api/summary",
@@ -56,6 +57,7 @@ pub fn app(state: PanelState) -> Router {
         .route("/dashboard", get(assets::dashboard))
         .route("/assets/panel.css", get(assets::stylesheet))
         .route("/assets/panel.js", get(assets::script))
+        .route("/assets/panel-tabs.js", get(assets::tabs_script))
         .route("/health", get(health::health))
         .route("/metrics", get(metrics::metrics))
         .merge(api_routes())
