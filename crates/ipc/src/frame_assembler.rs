@@ -58,13 +58,10 @@ impl FrameAssembler {
         Err(IpcError::TornFrame { expected, received })
     }
 
-    fn reserve_for_next_read(&mut self) -> Result<(), IpcError> {
-        let wanted = match self.announced_length()? {
-            Some(length) => FRAME_HEADER_BYTES + length - self.buffer.len(),
-            None => FRAME_HEADER_BYTES,
-        };
-        self.buffer.reserve(wanted.clamp(1, READ_CHUNK_BYTES));
-        Ok(())
+    fn reserve_for_next_read(&mut self) {
+        let max_frame = usize::try_from(self.limits.max_frame_bytes).unwrap_or(usize::MAX);
+        let chunk = READ_CHUNK_BYTES.min(max_frame / 2).max(FRAME_HEADER_BYTES);
+        self.buffer.reserve(chunk);
     }
 
     pub(crate) async fn next_frame<R>(
@@ -78,7 +75,7 @@ impl FrameAssembler {
             if let Some(frame) = self.take_frame()? {
                 return Ok(Some(frame));
             }
-            self.reserve_for_next_read()?;
+            self.reserve_for_next_read();
             match reader.read_buf(&mut self.buffer).await {
                 Ok(0) => return self.torn_or_clean_close(),
                 Ok(_) => {}

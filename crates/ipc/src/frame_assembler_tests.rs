@@ -78,3 +78,40 @@ async fn eof_mid_header_and_mid_body_are_torn() {
         assert_eq!(error, IpcError::TornFrame { expected, received });
     }
 }
+
+struct CountingReader {
+    bytes: std::io::Cursor<Vec<u8>>,
+    reads: usize,
+}
+
+impl tokio::io::AsyncRead for CountingReader {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        context: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        self.reads += 1;
+        std::pin::Pin::new(&mut self.bytes).poll_read(context, buf)
+    }
+}
+
+#[tokio::test]
+async fn small_frames_already_buffered_are_taken_in_one_read() {
+    let mut bytes = Vec::new();
+    for index in 0..100_u8 {
+        bytes.extend(frame(&[index; 40]));
+    }
+    let mut reader = CountingReader {
+        bytes: std::io::Cursor::new(bytes),
+        reads: 0,
+    };
+    let mut assembler = FrameAssembler::new(FrameLimits {
+        max_frame_bytes: 1 << 20,
+    });
+    let mut frames = 0;
+    while assembler.next_frame(&mut reader).await.unwrap().is_some() {
+        frames += 1;
+    }
+    assert_eq!(frames, 100);
+    assert!(reader.reads <= 2, "{} reads for 100 frames", reader.reads);
+}
