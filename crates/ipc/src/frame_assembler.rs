@@ -8,6 +8,7 @@ const READ_CHUNK_BYTES: usize = 16 * 1024;
 #[derive(Debug)]
 pub(crate) struct FrameAssembler {
     buffer: Vec<u8>,
+    consumed: usize,
     limits: FrameLimits,
 }
 
@@ -15,12 +16,17 @@ impl FrameAssembler {
     pub(crate) fn new(limits: FrameLimits) -> Self {
         Self {
             buffer: Vec::new(),
+            consumed: 0,
             limits,
         }
     }
 
+    fn unread(&self) -> &[u8] {
+        self.buffer.get(self.consumed..).unwrap_or_default()
+    }
+
     fn announced_length(&self) -> Result<Option<usize>, IpcError> {
-        let Some(header) = self.buffer.first_chunk::<FRAME_HEADER_BYTES>() else {
+        let Some(header) = self.unread().first_chunk::<FRAME_HEADER_BYTES>() else {
             return Ok(None);
         };
         let length = u32::from_le_bytes(*header);
@@ -38,16 +44,16 @@ impl FrameAssembler {
             return Ok(None);
         };
         let total = FRAME_HEADER_BYTES.saturating_add(length);
-        let Some(body) = self.buffer.get(FRAME_HEADER_BYTES..total) else {
+        let Some(body) = self.unread().get(FRAME_HEADER_BYTES..total) else {
             return Ok(None);
         };
         let body = body.to_vec();
-        self.buffer.drain(..total);
+        self.consumed += total;
         Ok(Some(body))
     }
 
     fn torn_or_clean_close(&self) -> Result<Option<Vec<u8>>, IpcError> {
-        let held = self.buffer.len();
+        let held = self.unread().len();
         if held == 0 {
             return Ok(None);
         }
@@ -59,6 +65,8 @@ impl FrameAssembler {
     }
 
     fn reserve_for_next_read(&mut self) {
+        self.buffer.drain(..self.consumed);
+        self.consumed = 0;
         let max_frame = usize::try_from(self.limits.max_frame_bytes).unwrap_or(usize::MAX);
         let chunk = READ_CHUNK_BYTES.min(max_frame / 2).max(FRAME_HEADER_BYTES);
         self.buffer.reserve(chunk);
