@@ -109,3 +109,36 @@ async fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sim_section() -> SimConfig {
+        Config::from_toml(livespot_config::SHIPPED_CONFIG_TEXT)
+            .unwrap()
+            .sim
+    }
+
+    #[test]
+    fn the_config_sim_section_fills_what_the_flags_leave_out() {
+        let mut section = sim_section();
+        section.market_profile = livespot_config::MarketProfile::Choppy;
+        let cli = Cli::parse_from(["livespot-sim", "--seed", "7"]);
+        let chosen = options(cli, Some(&section));
+        assert_eq!(chosen.seed, 7);
+        assert_eq!(chosen.profile, MarketProfile::Choppy);
+        assert_eq!(chosen.speed, section.speed);
+    }
+
+    #[test]
+    fn explicit_flags_win_and_no_config_means_the_defaults() {
+        let cli = Cli::parse_from(["livespot-sim", "--profile", "VOLATILE", "--speed", "2"]);
+        let chosen = options(cli, Some(&sim_section()));
+        assert_eq!(chosen.profile, MarketProfile::Volatile);
+        assert_eq!(chosen.speed, Decimal::TWO);
+        assert_eq!(chosen.seed, sim_section().seed);
+        let bare = options(Cli::parse_from(["livespot-sim"]), None);
+        assert_eq!((bare.seed, bare.profile), (1, MarketProfile::Trending));
+    }
+}
