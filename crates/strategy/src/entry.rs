@@ -6,7 +6,7 @@ use serde_json::json;
 
 use crate::audit_out::{Auditor, Ids};
 use crate::cycle::SymbolOutcome;
-use crate::forward::{Proposal, ProposalKind, RiskForwarder};
+use crate::forward::{Forwarded, Proposal, ProposalKind, RiskForwarder};
 use crate::gate::{GateRunner, gate_context};
 
 #[derive(Debug)]
@@ -61,6 +61,11 @@ impl EntryPath<'_> {
             self.held(ids, outcome, "ENTRY_HELD_SYS_MODE", &reasons);
             return false;
         }
+        if !self.forwarder.is_connected() {
+            let reasons = [ReasonCode::IpcConnectFailed];
+            self.held(ids, outcome, "PROPOSAL_HELD_RISK_NOT_CONNECTED", &reasons);
+            return false;
+        }
         let Some(gate) = gate else {
             self.held(
                 ids,
@@ -73,8 +78,7 @@ impl EntryPath<'_> {
         let gated = self.gated(gate, ids, outcome, decision).await;
         match gated.verdict {
             GateVerdict::Pass { decision, modified } => {
-                self.propose(ids, outcome, *decision, modified, gated.result);
-                true
+                self.propose(ids, outcome, *decision, modified, gated.result) == Forwarded::Queued
             }
             GateVerdict::Blocked { reasons } => {
                 self.held(ids, outcome, "AI_GATE_BLOCKED", &reasons);
@@ -90,7 +94,7 @@ impl EntryPath<'_> {
         decision: Decision,
         modified: bool,
         result: livespot_domain::AiGateResult,
-    ) {
+    ) -> Forwarded {
         let decision_hash = match (modified, &outcome.assessment.decision_hash) {
             (false, Some(hash)) => hash.clone(),
             _ => decision.decision_hash().unwrap_or_default(),
@@ -112,5 +116,6 @@ impl EntryPath<'_> {
         });
         self.auditor
             .emit(AuditEventType::StageChanged, ids, Vec::new(), &payload);
+        forwarded
     }
 }

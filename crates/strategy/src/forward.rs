@@ -75,6 +75,10 @@ impl RiskForwarder {
         }
     }
 
+    pub fn is_connected(&self) -> bool {
+        self.connected.load(Ordering::SeqCst)
+    }
+
     pub fn latest_equity(&self) -> Option<Decimal> {
         *self.equity.borrow()
     }
