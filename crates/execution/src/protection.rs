@@ -151,18 +151,6 @@ impl ExecutionEngine {
         let now = self.now();
         self.churn.record(now);
         match order {
-            ProtectionOrder::TrailingStop(stop) => {
-                let coid = stop.new_client_order_id.clone().unwrap_or_default();
-                self.record_pending(id, OrderPurpose::StopLoss, stop);
-                match self.client.place_order(stop).await {
-                    Ok(placed) => {
-                        let recorded = self.record_accepted(&coid, &placed).map(|_| ());
-                        Self::log_ledger(recorded);
-                        Ok(vec![coid])
-                    }
-                    Err(error) => Err(error),
-                }
-            }
             ProtectionOrder::Oco(oco) => {
                 let list_id = oco.list_client_order_id.clone().unwrap_or_default();
                 match self.client.place_oco(oco).await {

@@ -1,5 +1,5 @@
 use livespot_binance::rest::enums::{OrderSide, OrderType, TimeInForce};
-use livespot_binance::rest::requests::{NewOrder, OcoLeg, OcoOrder};
+use livespot_binance::rest::requests::{OcoLeg, OcoOrder};
 use livespot_domain::{ExitPlan, TrailingMode};
 use rust_decimal::Decimal;
 
@@ -10,7 +10,6 @@ const BPS_PER_UNIT: i64 = 10_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProtectionOrder {
     Oco(OcoOrder),
-    TrailingStop(NewOrder),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,33 +31,34 @@ pub fn protection_order(
     slippage_bps: Decimal,
 ) -> ProtectionOrder {
     let stop = rules.price_down(exit.stop_loss.value());
-    let stop_limit = stop_limit_price(stop, slippage_bps, rules);
-    if let (TrailingMode::Native, Some(delta)) = (exit.trailing_mode, exit.trailing_delta_bips) {
-        let mut order = NewOrder::bare(&rules.symbol, OrderSide::Sell, OrderType::StopLossLimit)
-            .with_client_order_id(ids.stop_loss.clone());
-        order.quantity = Some(quantity);
-        order.price = Some(stop_limit);
-        order.stop_price = Some(stop);
-        order.trailing_delta = Some(u64::from(delta));
-        order.time_in_force = Some(TimeInForce::Gtc);
-        return ProtectionOrder::TrailingStop(order);
-    }
-    ProtectionOrder::Oco(OcoOrder {
-        symbol: rules.symbol.clone(),
-        side: OrderSide::Sell,
-        quantity,
-        list_client_order_id: Some(ids.list.clone()),
-        above: OcoLeg {
+    let take_profit = rules.price_up(exit.take_profit.value());
+    let above = match (exit.trailing_mode, exit.trailing_delta_bips) {
+        (TrailingMode::Native, Some(delta)) => OcoLeg {
+            order_type: OrderType::TakeProfit,
+            price: None,
+            stop_price: Some(take_profit),
+            trailing_delta: Some(u64::from(delta)),
+            time_in_force: None,
+            client_order_id: Some(ids.take_profit.clone()),
+        },
+        _ => OcoLeg {
             order_type: OrderType::LimitMaker,
-            price: Some(rules.price_up(exit.take_profit.value())),
+            price: Some(take_profit),
             stop_price: None,
             trailing_delta: None,
             time_in_force: None,
             client_order_id: Some(ids.take_profit.clone()),
         },
+    };
+    ProtectionOrder::Oco(OcoOrder {
+        symbol: rules.symbol.clone(),
+        side: OrderSide::Sell,
+        quantity,
+        list_client_order_id: Some(ids.list.clone()),
+        above,
         below: OcoLeg {
             order_type: OrderType::StopLossLimit,
-            price: Some(stop_limit),
+            price: Some(stop_limit_price(stop, slippage_bps, rules)),
             stop_price: Some(stop),
             trailing_delta: None,
             time_in_force: Some(TimeInForce::Gtc),
@@ -130,9 +130,7 @@ mod tests {
             dec!(0.001),
             &ids(),
             dec!(30),
-        ) else {
-            panic!("expected an OCO");
-        };
+        );
         assert_eq!(oco.above.order_type, OrderType::LimitMaker);
         assert_eq!(oco.above.price, Some(dec!(60600.01)));
         assert_eq!(oco.below.stop_price, Some(dec!(59400)));
@@ -141,18 +139,21 @@ mod tests {
     }
 
     #[test]
-    fn native_trailing_is_a_stop_limit_with_trailing_delta() {
-        let ProtectionOrder::TrailingStop(order) = protection_order(
+    fn native_trailing_is_a_trailing_take_profit_above_the_stop_limit() {
+        let ProtectionOrder::Oco(oco) = protection_order(
             &rules(),
             &exit(TrailingMode::Native, Some(150)),
             dec!(0.001),
             &ids(),
             dec!(30),
-        ) else {
-            panic!("expected a trailing stop");
-        };
-        assert_eq!(order.trailing_delta, Some(150));
-        assert_eq!(order.order_type, OrderType::StopLossLimit);
+        );
+        assert_eq!(oco.above.order_type, OrderType::TakeProfit);
+        assert_eq!(oco.above.stop_price, Some(dec!(60600.01)));
+        assert_eq!(oco.above.trailing_delta, Some(150));
+        assert_eq!(oco.above.price, None);
+        assert_eq!(oco.below.order_type, OrderType::StopLossLimit);
+        assert_eq!(oco.below.stop_price, Some(dec!(59400)));
+        assert_eq!(oco.below.trailing_delta, None);
     }
 
     #[test]

@@ -50,7 +50,7 @@ async fn an_oco_whose_answer_is_lost_is_found_by_its_list_id_not_placed_twice() 
 }
 
 #[tokio::test]
-async fn native_trailing_installs_a_trailing_stop_limit() {
+async fn native_trailing_installs_a_trailing_take_profit_with_the_stop_below() {
     let h = Harness::start().await;
     let mut engine = h.engine().await;
     let ask = h.ask().await;
@@ -71,15 +71,24 @@ async fn native_trailing_installs_a_trailing_stop_limit() {
     else {
         panic!("{report:?}");
     };
-    assert_eq!(client_order_ids.len(), 1);
+    assert_eq!(client_order_ids.len(), 2);
     let state = h.state().await;
-    let stop = venue_orders(&state)
+    let legs: Vec<_> = venue_orders(&state)
         .into_iter()
-        .find(|o| o["clientOrderId"] == client_order_ids[0].as_str())
+        .filter(|o| {
+            client_order_ids
+                .iter()
+                .any(|id| o["clientOrderId"] == id.as_str())
+        })
+        .collect();
+    let take_profit = legs.iter().find(|o| o["type"] == "TAKE_PROFIT").unwrap();
+    assert_eq!(take_profit["side"], "SELL");
+    assert_eq!(take_profit["trailingDelta"], 100, "{take_profit}");
+    let stop = legs
+        .iter()
+        .find(|o| o["type"] == "STOP_LOSS_LIMIT")
         .unwrap();
-    assert_eq!(stop["type"], "STOP_LOSS_LIMIT");
-    assert_eq!(stop["side"], "SELL");
-    assert_eq!(stop["trailingDelta"], 100, "{stop}");
+    assert!(stop.get("trailingDelta").is_none(), "{stop}");
     assert_eq!(
         engine.ledger().position("native-1").unwrap().unwrap().state,
         PositionState::Protected
