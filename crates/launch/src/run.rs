@@ -13,7 +13,6 @@ use crate::sim::{SimVenue, load_sim_credentials, start_sim};
 use crate::spawn::SpawnSpec;
 use crate::{LaunchCli, LaunchError, StopCause, Supervisor, SupervisorSettings};
 
-pub const SIM_SEED: u64 = 1;
 
 pub fn new_run_id() -> Result<RunId, LaunchError> {
     let millis = std::time::SystemTime::now()
@@ -163,7 +162,7 @@ async fn start_venue(
     }
     let credentials = load_sim_credentials(cli.sim_credentials.as_deref())?;
     console_stage("SIM_STARTING", "starting livespot-sim");
-    let sim = start_sim(spec, &credentials, SIM_SEED).await?;
+    let sim = start_sim(spec, &credentials).await?;
     secrets.venue = Some(sim.endpoints.clone());
     secrets.venue_credentials = Some(credentials);
     endpoints.venue = Some(sim.endpoints.clone());

@@ -62,21 +62,19 @@ fn accounts_line(credentials: &VenueCredentials) -> String {
     format!("{value}\n")
 }
 
-const SIM_ARGS: [&str; 7] = [
+const SIM_ARGS: [&str; 6] = [
     "--port",
     "0",
     "--admin-port",
     "0",
     "--accounts-stdin",
     "--exit-on-stdin-eof",
-    "--seed",
 ];
 
-fn sim_command(spec: &SpawnSpec, seed: u64) -> Command {
+fn sim_command(spec: &SpawnSpec) -> Command {
     let mut command = Command::new(spec.binary("sim"));
     command
         .args(SIM_ARGS)
-        .arg(seed.to_string())
         .arg("--config")
         .arg(&spec.config_path)
         .stdin(Stdio::piped())
@@ -93,10 +91,9 @@ fn sim_command(spec: &SpawnSpec, seed: u64) -> Command {
 pub async fn start_sim(
     spec: &SpawnSpec,
     credentials: &VenueCredentials,
-    seed: u64,
 ) -> Result<SimVenue, LaunchError> {
     let failed = |detail: String| LaunchError::SimStart { detail };
-    let mut child = sim_command(spec, seed)
+    let mut child = sim_command(spec)
         .spawn()
         .map_err(|error| failed(error.to_string()))?;
     let pid = child.id().unwrap_or_default();
