@@ -1,6 +1,8 @@
 use std::sync::{Arc, Mutex};
 
 use livespot_binance::RestClient;
+
+use crate::health_report::HealthReporter;
 use livespot_binance::book::DepthUpdate;
 use livespot_binance::streams::health::StreamHealth;
 use livespot_domain::CorrelationIds;
@@ -50,6 +52,7 @@ fn start(context: &ChildContext) -> Result<(), MarketdataError> {
         selection: selection_tx,
     };
     tokio::spawn(rest.run(shutdown.clone()));
+    let limiter = Arc::clone(client.rate_limiter());
     let diffs = spawn_books(client, Arc::clone(&store), selection_rx.clone(), &shutdown);
     let streams = StreamFeed {
         ws_url,
@@ -58,7 +61,9 @@ fn start(context: &ChildContext) -> Result<(), MarketdataError> {
         diffs,
     }
     .start(shutdown.clone());
-    tokio::spawn(health_loop(context, &settings, Arc::clone(&store), streams).run());
+    let mut health = health_loop(context, &settings, Arc::clone(&store), streams);
+    health.reporter = Some(HealthReporter::connect(context, limiter));
+    tokio::spawn(health.run());
     tokio::spawn(accept_loop(listener, feed.clone(), shutdown.clone()));
     let publisher = Publisher {
         store,
@@ -109,5 +114,6 @@ fn health_loop(
         },
         interval: settings.health_interval,
         link: context.link.clone(),
+        reporter: None,
     }
 }

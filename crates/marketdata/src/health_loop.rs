@@ -6,6 +6,7 @@ use livespot_domain::ReasonCode;
 use livespot_runtime::ChildLink;
 
 use crate::ConditionTracker;
+use crate::health_report::HealthReporter;
 use crate::rest_feed::{SharedStore, lock};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +59,7 @@ pub struct HealthLoop {
     pub limits: Limits,
     pub interval: Duration,
     pub link: ChildLink,
+    pub reporter: Option<HealthReporter>,
 }
 
 impl HealthLoop {
@@ -78,7 +80,7 @@ impl HealthLoop {
         }
     }
 
-    pub async fn run(self) {
+    pub async fn run(mut self) {
         let started = Instant::now();
         let mut ws = ConditionTracker::new(ReasonCode::WsStaleDegrade);
         let mut rest = ConditionTracker::new(ReasonCode::RestStaleDegrade);
@@ -92,6 +94,9 @@ impl HealthLoop {
             }
             let observation = self.observe(started);
             let verdicts = judge(&observation, &self.limits);
+            if let Some(reporter) = self.reporter.as_mut() {
+                reporter.observe(&observation);
+            }
             let detail = format!("{observation:?}");
             ws.report(verdicts.ws_stale, &detail, &self.link);
             rest.report(verdicts.rest_stale, &detail, &self.link);

@@ -3,6 +3,7 @@ mod condition;
 mod error;
 mod frame;
 mod health_loop;
+mod health_report;
 mod message;
 mod publisher;
 mod rest_feed;

@@ -63,6 +63,23 @@ fn assert_routes_answer(address: SocketAddr) {
     }
 }
 
+fn assert_metrics_follow_marketdata(address: SocketAddr) {
+    let metrics = wait_until(WAIT, || {
+        let body = raw_get(address, &address.to_string(), "GET", "/metrics").ok()?;
+        body.contains("livespot_ws_staleness_ms{source=\"marketdata\"}")
+            .then_some(body)
+    });
+    assert!(
+        metrics.is_some(),
+        "marketdata's stream staleness never reached /metrics"
+    );
+    let metrics = metrics.unwrap();
+    assert!(
+        metrics.contains("livespot_rest_weight_used{source=\"marketdata\"}"),
+        "{metrics}"
+    );
+}
+
 #[test]
 fn a_real_sim_run_serves_every_route_from_its_audit_store() {
     if skip_without_launcher() {
@@ -80,6 +97,7 @@ fn a_real_sim_run_serves_every_route_from_its_audit_store() {
     assert_eq!(summary["data"]["mode"], "SIM");
     assert_eq!(summary["data"]["store"], "OK");
     assert_routes_answer(address);
+    assert_metrics_follow_marketdata(address);
     let exited = wait_until(WAIT, || stack.try_wait());
     assert!(
         exited.is_some_and(|status| status.success()),
