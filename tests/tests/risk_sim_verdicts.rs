@@ -9,7 +9,7 @@ mod launch_support;
 
 use std::time::Duration;
 
-use launch_support::{TestVar, wait_exit, wait_until};
+use launch_support::{TestVar, stop_launcher, wait_until};
 use serde_json::Value;
 
 fn tuned_line(line: &str) -> Option<String> {
@@ -44,16 +44,6 @@ fn risk_verdicts(var: &TestVar) -> Vec<Value> {
         .filter_map(|line| serde_json::from_str::<Value>(line).ok())
         .filter(|line| line["event_type"] == "RISK_VERDICT")
         .collect()
-}
-
-fn stop(launcher: &mut std::process::Child) {
-    let stopped = std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(launcher.id().to_string())
-        .status()
-        .unwrap();
-    assert!(stopped.success());
-    assert_eq!(wait_exit(launcher, Duration::from_secs(30)), Some(0));
 }
 
 fn assert_well_formed(verdict: &Value) {
@@ -99,5 +89,5 @@ fn strategy_proposals_get_audited_risk_verdicts_and_unknown_account_state_never_
             assert_eq!(verdict["reason_codes"][0], "RISK_STALE_DATA", "{verdict}");
         }
     }
-    stop(&mut launcher);
+    stop_launcher(&mut launcher);
 }

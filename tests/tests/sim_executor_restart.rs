@@ -11,7 +11,7 @@ mod sim_trades_support;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-use launch_support::{TestVar, http_get, kill9, pid_alive, wait_exit, wait_until};
+use launch_support::{TestVar, http_get, kill9, pid_alive, stop_launcher, wait_until};
 use sim_trades_support::{
     disagreements, ledger_orders, ledger_positions, venue_orders, venue_state,
 };
@@ -112,11 +112,5 @@ fn kill_9_of_the_executor_mid_run_sends_nothing_twice_and_the_position_stays_pro
         );
     }
     assert!(pid_alive(restarted));
-    let stopped = std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(launcher.id().to_string())
-        .status()
-        .unwrap();
-    assert!(stopped.success());
-    assert_eq!(wait_exit(&mut launcher, Duration::from_secs(40)), Some(0));
+    stop_launcher(&mut launcher);
 }

@@ -10,7 +10,7 @@ mod sim_trades_support;
 
 use std::time::{Duration, Instant};
 
-use launch_support::{TestVar, wait_exit, wait_until};
+use launch_support::{TestVar, stop_launcher, wait_until};
 use sim_trades_support::{
     audit_count, audit_texts, disagreements, ledger_orders, ledger_positions, venue_fill_count,
     venue_orders, venue_state,
@@ -27,16 +27,6 @@ const AUDITED_FILLS: &str = "SELECT COUNT(*) FROM fills";
 
 fn remaining(started: Instant) -> Duration {
     FIRST_TRADE_WITHIN.saturating_sub(started.elapsed())
-}
-
-fn stop(launcher: &mut std::process::Child) {
-    let stopped = std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(launcher.id().to_string())
-        .status()
-        .unwrap();
-    assert!(stopped.success());
-    assert_eq!(wait_exit(launcher, Duration::from_secs(30)), Some(0));
 }
 
 fn proposals_reach_risk(var: &TestVar, started: Instant) {
@@ -117,7 +107,7 @@ fn shipped_configuration_trades_in_sim_within_two_minutes() {
     entries_fill_and_get_protected(&var, started);
     let first_trade = started.elapsed();
     venue_ledger_and_audit_agree(&var);
-    stop(&mut launcher);
+    stop_launcher(&mut launcher);
     println!("first protected trade {first_trade:?} after launch");
     assert!(first_trade <= FIRST_TRADE_WITHIN);
 }

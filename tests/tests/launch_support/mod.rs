@@ -199,3 +199,13 @@ pub fn kill9(pid: u32) {
         .unwrap();
     assert!(status.success(), "kill -9 {pid} failed");
 }
+
+pub fn stop_launcher(launcher: &mut Child) {
+    let stopped = Command::new("kill")
+        .arg("-TERM")
+        .arg(launcher.id().to_string())
+        .status()
+        .unwrap();
+    assert!(stopped.success());
+    assert_eq!(wait_exit(launcher, Duration::from_secs(40)), Some(0));
+}

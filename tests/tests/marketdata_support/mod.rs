@@ -12,7 +12,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
-use crate::launch_support::{TestVar, health_mode, http_get, wait_exit, wait_until};
+use crate::launch_support::{TestVar, health_mode, http_get, wait_until};
 
 pub fn tuned_line(line: &str) -> Option<String> {
     let key = line.split('=').next()?.trim();
@@ -120,13 +120,7 @@ pub fn wait_mode(panel: &str, wanted: &str, timeout: Duration) -> Option<String>
 }
 
 pub fn stop(launcher: &mut std::process::Child) {
-    let stopped = std::process::Command::new("kill")
-        .arg("-TERM")
-        .arg(launcher.id().to_string())
-        .status()
-        .unwrap();
-    assert!(stopped.success());
-    assert_eq!(wait_exit(launcher, Duration::from_secs(30)), Some(0));
+    crate::launch_support::stop_launcher(launcher);
 }
 
 pub fn venue_order_posts(var: &TestVar) -> Vec<serde_json::Value> {
