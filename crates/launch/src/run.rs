@@ -13,7 +13,6 @@ use crate::sim::{SimVenue, load_sim_credentials, start_sim};
 use crate::spawn::SpawnSpec;
 use crate::{LaunchCli, LaunchError, StopCause, Supervisor, SupervisorSettings};
 
-
 pub fn new_run_id() -> Result<RunId, LaunchError> {
     let millis = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
