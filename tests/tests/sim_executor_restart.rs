@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use launch_support::{TestVar, http_get, kill9, pid_alive, stop_launcher, wait_until};
 use sim_trades_support::{
-    disagreements, ledger_orders, ledger_positions, venue_orders, venue_state,
+    audit_count, disagreements, ledger_orders, ledger_positions, venue_orders, venue_state,
 };
 
 const FIRST_PROTECTED_WITHIN: Duration = Duration::from_secs(150);
@@ -71,6 +71,23 @@ fn venue_and_ledger_agree(var: &TestVar) -> Option<usize> {
         .then_some(ledger.len())
 }
 
+fn assert_audited_orders_and_fills_carry_their_keys(var: &TestVar) {
+    assert!(audit_count(var, "SELECT COUNT(*) FROM orders") > 0);
+    let blank = "SELECT COUNT(*) FROM orders WHERE client_order_id IS NULL \
+                 OR symbol IS NULL OR side IS NULL OR status IS NULL";
+    assert_eq!(
+        audit_count(var, blank),
+        0,
+        "audited orders without their keys"
+    );
+    let blank_fills = "SELECT COUNT(*) FROM fills WHERE side IS NULL OR quantity IS NULL";
+    assert_eq!(
+        audit_count(var, blank_fills),
+        0,
+        "audited fills without their keys"
+    );
+}
+
 #[test]
 fn kill_9_of_the_executor_mid_run_sends_nothing_twice_and_the_position_stays_protected() {
     let var = TestVar::new();
@@ -112,5 +129,6 @@ fn kill_9_of_the_executor_mid_run_sends_nothing_twice_and_the_position_stays_pro
         );
     }
     assert!(pid_alive(restarted));
+    assert_audited_orders_and_fills_carry_their_keys(&var);
     stop_launcher(&mut launcher);
 }

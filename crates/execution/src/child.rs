@@ -6,6 +6,7 @@ use livespot_binance::rest::requests::{NewOrder, OrderRef};
 use livespot_domain::{AuditEventType, IntentState};
 use rust_decimal::Decimal;
 
+use crate::audit_payloads::FillEvent;
 use crate::entry_step::maker_buy_price;
 use crate::ids::order_client_id;
 use crate::ledger::FillRecord;
@@ -168,12 +169,14 @@ impl ExecutionEngine {
     pub(crate) fn store_fill(&mut self, fill: &FillRecord) -> Result<bool, ExecutionError> {
         let inserted = self.ledger.record_fill(fill)?;
         if inserted {
-            let intent = self
-                .ledger
-                .order_by_exchange_id(fill.exchange_order_id)?
-                .map(|o| o.order_intent_id)
+            let order = self.ledger.order_by_exchange_id(fill.exchange_order_id)?;
+            let intent = order
+                .as_ref()
+                .map(|o| o.order_intent_id.clone())
                 .unwrap_or_default();
-            self.emit(AuditEventType::Fill, &intent, vec![], fill);
+            let client_order_id = order.as_ref().map(|o| o.client_order_id.as_str());
+            let event = FillEvent::new(fill, client_order_id);
+            self.emit(AuditEventType::Fill, &intent, vec![], &event);
         }
         Ok(inserted)
     }

@@ -1,6 +1,7 @@
 pub mod account_feed;
 pub mod account_state;
 pub mod audit;
+pub mod audit_payloads;
 pub mod child;
 pub mod churn;
 pub mod crash_point;

@@ -10,6 +10,7 @@ use livespot_domain::{
 };
 use rust_decimal::Decimal;
 
+use crate::audit_payloads::OrderEvent;
 use crate::crash_point::{AFTER_LEDGER_WRITE, AFTER_SEND, crash_point};
 use crate::ids::order_client_id;
 use crate::ledger::{IntentRecord, NewIntentRow, OrderRecord};
@@ -266,17 +267,13 @@ impl ExecutionEngine {
         let status = self
             .ledger
             .apply_order_report(client_order_id, &report, now)?;
-        let intent = self
-            .ledger
-            .order(client_order_id)?
-            .map(|o| o.order_intent_id)
+        let recorded = self.ledger.order(client_order_id)?;
+        let intent = recorded
+            .as_ref()
+            .map(|o| o.order_intent_id.clone())
             .unwrap_or_default();
-        self.emit(
-            AuditEventType::Order,
-            &intent,
-            vec![],
-            &(client_order_id, &report),
-        );
+        let event = OrderEvent::new(client_order_id, recorded.as_ref(), &report);
+        self.emit(AuditEventType::Order, &intent, vec![], &event);
         self.record_response_fills(order)?;
         Ok(status)
     }
