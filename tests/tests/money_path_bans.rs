@@ -43,7 +43,7 @@ fn intent_audited_with(stack: &Stack, id: &str, reason: &str) -> bool {
     wait_for(&format!("{id} audited"), || {
         let rows = audit.rows_for("INTENT_STATE", id);
         rows.iter()
-            .any(|r| r.payload_json == "\"FAILED_TERMINAL\"")
+            .any(|r| r.reported_state().as_deref() == Some("FAILED_TERMINAL"))
             .then_some(rows)
     })
     .iter()

@@ -73,16 +73,18 @@ fn audit_saw_sent_unknown_then_confirmed(stack: &Stack, id: &str) {
     let states = wait_for("audit INTENT_STATE CONFIRMED", || {
         let rows = audit.rows_for("INTENT_STATE", id);
         rows.iter()
-            .any(|r| r.payload_json == "\"CONFIRMED\"")
+            .any(|r| r.reported_state().as_deref() == Some("CONFIRMED"))
             .then_some(rows)
     });
     let unknown_at = states
         .iter()
-        .position(|r| !r.reason_codes.is_empty() && r.payload_json != "\"CONFIRMED\"")
+        .position(|r| {
+            !r.reason_codes.is_empty() && r.reported_state().as_deref() != Some("CONFIRMED")
+        })
         .unwrap_or_else(|| panic!("no SENT_UNKNOWN event: {states:?}"));
     let confirmed_at = states
         .iter()
-        .position(|r| r.payload_json == "\"CONFIRMED\"")
+        .position(|r| r.reported_state().as_deref() == Some("CONFIRMED"))
         .unwrap();
     assert!(
         states[0].payload_json.contains("\"state\":\"SENT\""),

@@ -1,8 +1,9 @@
-use livespot_domain::Side;
+use livespot_domain::{AuditEventType, PositionState, Side};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use serde_json::{Map, Value, json};
 
-use crate::ledger::{FillRecord, OrderRecord, OrderReport};
+use crate::ledger::{FillRecord, IntentRecord, OrderRecord, OrderReport};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OrderEvent<'a> {
@@ -59,6 +60,36 @@ impl<'a> FillEvent<'a> {
     }
 }
 
+pub fn keyed_payload<T: Serialize + ?Sized>(
+    event_type: AuditEventType,
+    payload: &T,
+    intent: Option<&IntentRecord>,
+    position: Option<PositionState>,
+) -> Value {
+    let mut object = match serde_json::to_value(payload).unwrap_or(Value::Null) {
+        Value::Object(map) => map,
+        other => Map::from_iter([("detail".to_owned(), other)]),
+    };
+    if let Some(intent) = intent {
+        let mut add = |key: &str, value: Value| {
+            object.entry(key.to_owned()).or_insert(value);
+        };
+        add("symbol", json!(intent.symbol));
+        add("side", json!(intent.side));
+        if event_type == AuditEventType::IntentState {
+            add("state", json!(intent.state));
+        }
+    }
+    if event_type == AuditEventType::Position
+        && let Some(state) = position
+    {
+        object
+            .entry("position_state".to_owned())
+            .or_insert(json!(state));
+    }
+    Value::Object(object)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +118,26 @@ mod tests {
         assert_eq!(json["symbol"], "BTCUSDT");
         assert_eq!(json["quantity"], json["qty"]);
         assert_eq!(json["trade_id"], 7);
+    }
+
+    #[test]
+    fn a_bare_state_is_wrapped_and_position_events_name_their_state() {
+        let wrapped = keyed_payload(AuditEventType::IntentState, &"CONFIRMED", None, None);
+        assert_eq!(wrapped, json!({"detail": "CONFIRMED"}));
+        let position = keyed_payload(
+            AuditEventType::Position,
+            &json!({"Installed": {"attempts": 1}}),
+            None,
+            Some(PositionState::Protected),
+        );
+        assert_eq!(position["position_state"], "PROTECTED");
+        assert_eq!(position["Installed"]["attempts"], 1);
+        let kept = keyed_payload(
+            AuditEventType::Position,
+            &json!({"position_state": "FLAT"}),
+            None,
+            Some(PositionState::Protected),
+        );
+        assert_eq!(kept["position_state"], "FLAT");
     }
 }

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::audit::{correlation_for, executor_event};
+use crate::audit_payloads::keyed_payload;
 use crate::churn::ChurnWindows;
 use crate::virtual_trail::VirtualTrail;
 use crate::{ExecutionError, ExecutionPolicy, Ledger, SymbolRules};
@@ -107,10 +108,18 @@ impl ExecutionEngine {
         payload: &T,
     ) {
         let mut correlation = correlation_for(order_intent_id);
-        if let Ok(Some(intent)) = self.ledger.find_intent(order_intent_id) {
-            correlation.decision_id = livespot_domain::DecisionId::new(intent.decision_id).ok();
+        let intent = self.ledger.find_intent(order_intent_id).ok().flatten();
+        if let Some(intent) = &intent {
+            correlation.decision_id = livespot_domain::DecisionId::new(&intent.decision_id).ok();
         }
-        let event = executor_event(event_type, self.now(), correlation, reasons, payload);
+        let position = self
+            .ledger
+            .position(order_intent_id)
+            .ok()
+            .flatten()
+            .map(|held| held.state);
+        let body = keyed_payload(event_type, payload, intent.as_ref(), position);
+        let event = executor_event(event_type, self.now(), correlation, reasons, &body);
         self.events.push(event);
     }
 

@@ -139,6 +139,17 @@ pub struct AuditRow {
     pub payload_json: String,
 }
 
+impl AuditRow {
+    pub fn reported_state(&self) -> Option<String> {
+        let body: serde_json::Value = serde_json::from_str(&self.payload_json).ok()?;
+        let state = body
+            .as_str()
+            .or_else(|| body["detail"].as_str())
+            .or_else(|| body["state"].as_str())?;
+        Some(state.to_owned())
+    }
+}
+
 pub struct AuditStore {
     path: PathBuf,
 }
