@@ -24,6 +24,7 @@ pub struct SelectionSummary {
     pub replacements: usize,
     pub churn_guard_applied: usize,
     pub correlation_blocks: usize,
+    pub max_pairwise_correlation: Option<String>,
     pub limits: SelectionLimits,
 }
 
@@ -67,6 +68,10 @@ pub fn selection_summary(latest: Option<&JsonRow>, limits: SelectionLimits) -> S
         }),
         churn_guard_applied: count(&|change| field(change, "reason") == Some(CHURN_GUARD_CODE)),
         correlation_blocks: count(&|change| field(change, "reason") == Some(CORRELATED_CODE)),
+        max_pairwise_correlation: latest.and_then(|row| {
+            let value = row.get("detail")?.get("max_pairwise_correlation")?;
+            value.as_str().map(str::to_owned)
+        }),
         limits,
     }
 }
@@ -101,6 +106,7 @@ mod tests {
     #[test]
     fn the_latest_watchlist_counts_replacements_churn_guard_and_correlation_blocks() {
         let row = json!({"ts_ms": 7, "cycle_id": "cyc-9", "detail": {"watchlist": ["ETHUSDT", "SOLUSDT"],
+            "max_pairwise_correlation": "0.42",
             "changes": [
                 {"symbol": "BTCUSDT", "action": "DROPPED", "reason": "WATCHLIST_CORRELATED", "against": "ETHUSDT"},
                 {"symbol": "ETHUSDT", "action": "ADDED", "reason": null, "against": null},
@@ -114,6 +120,7 @@ mod tests {
         assert_eq!(summary.churn_guard_applied, 1);
         assert_eq!(summary.correlation_blocks, 1);
         assert_eq!(summary.cycle_id.as_deref(), Some("cyc-9"));
+        assert_eq!(summary.max_pairwise_correlation.as_deref(), Some("0.42"));
         let rows = watchlist_change_rows(&[row]);
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[2]["symbol"], "XRPUSDT");
@@ -125,6 +132,7 @@ mod tests {
         let summary = selection_summary(None, limits());
         assert!(summary.watchlist.is_empty());
         assert_eq!(summary.replacements, 0);
+        assert_eq!(summary.max_pairwise_correlation, None);
         assert_eq!(summary.limits.churn_margin_x10000, 1500);
     }
 }

@@ -2,7 +2,8 @@ use std::collections::BTreeMap;
 
 use livespot_pipeline::selection::{
     DeepFeatures, Exclusion, Ranked, ScoredCandidate, UniverseCandidate, WatchlistChange,
-    deep_score_x10000, filter_universe, rank_universe, scan_symbol, select_watchlist,
+    deep_score_x10000, filter_universe, max_pairwise_correlation, rank_universe, scan_symbol,
+    select_watchlist,
 };
 use livespot_pipeline::{Kline, StrategyParams, SymbolFilters};
 use livespot_replay::{HISTORY_BARS, MICRO_MINUTES, SelectionParams, SymbolSeries, build_series};
@@ -27,6 +28,7 @@ pub struct ScanOutcome {
     pub scores: BTreeMap<String, i64>,
     pub watchlist: Vec<String>,
     pub changes: Vec<WatchlistChange>,
+    pub max_pairwise_correlation: Option<Decimal>,
 }
 
 pub fn filters_of(input: &SymbolInput) -> SymbolFilters {
@@ -117,6 +119,7 @@ pub fn scan(
             .collect(),
         features: scanned.into_iter().map(|f| (f.symbol.clone(), f)).collect(),
         ranked,
+        max_pairwise_correlation: max_pairwise_correlation(&candidates, &watchlist),
         watchlist,
         changes,
     }

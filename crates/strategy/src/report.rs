@@ -53,7 +53,12 @@ fn audit_scan(auditor: &Auditor, ids: &Ids, scan: &ScanOutcome) {
         None,
         &json!({ "scores_x10000": scan.scores }).to_string(),
     );
-    let watch = json!({"watchlist": scan.watchlist, "changes": scan.changes}).to_string();
+    let watch = json!({
+        "watchlist": scan.watchlist,
+        "changes": scan.changes,
+        "max_pairwise_correlation": scan.max_pairwise_correlation,
+    })
+    .to_string();
     auditor.stage(ids, "WATCHLIST", None, &watch);
 }
 

@@ -70,7 +70,7 @@ const TAB_RENDERERS = {
     keyValues("Fail-closed and failures (last " + data.window_calls + " calls; rate ×10000)", Object.assign({ fail_closed: data.fail_closed ? "YES" : "no" },
       Object.fromEntries(Object.entries(data.failures_by_kind).map(([code, count]) => [code, count + " (rate " + data.failure_rate_x10000_by_kind[code] + ")"])))),
     dataTable("Verdicts", data.verdict_counts), dataTable("Calls (verdict, reasons, latency, model, hashes, modify_applied)", data.calls)],
-  topn: (data) => [flatKeyValues("Selection (TopK watchlist, replacements, churn guard, correlation limit)", data.SELECTION),
+  topn: (data) => [flatKeyValues("Selection (TopK watchlist, replacements, churn guard, max pairwise correlation vs its limit)", data.SELECTION),
     dataTable("Rank (TopN scores ×10000)", data.RANK), dataTable("Deep scan (TopK scores ×10000)", data.DEEP_SCAN),
     dataTable("Watchlist changes (action, reason, against)", data.WATCHLIST_CHANGES), dataTable("Watchlist", data.WATCHLIST),
     dataTable("Universe scan", data.UNIVERSE_SCAN)],

@@ -1,10 +1,12 @@
 mod deep_scan;
+mod pairwise;
 mod params;
 mod rank;
 mod universe;
 mod watchlist;
 
 pub use deep_scan::{DeepFeatures, DeepScanParams, deep_score_x10000, scan_symbol};
+pub use pairwise::max_pairwise_correlation;
 pub use params::SelectionParams;
 pub use rank::{Ranked, rank_positions, rank_universe, spread_quality_x10000};
 pub use universe::{
