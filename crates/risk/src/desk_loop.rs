@@ -19,6 +19,7 @@ pub struct DeskLoop {
     pub run_id: RunId,
     pub outgoing: mpsc::Sender<Outgoing>,
     pub accounts: watch::Sender<Option<String>>,
+    pub cadence_minutes: u32,
 }
 
 impl DeskLoop {
@@ -154,7 +155,7 @@ impl DeskLoop {
     }
 
     fn on_snapshot(&mut self, payload_json: &str) {
-        match market_from_snapshot(payload_json) {
+        match market_from_snapshot(payload_json, self.cadence_minutes) {
             Ok(Some(market)) => {
                 self.desk.on_market(&market, SystemClock.now_ms());
             }

@@ -76,6 +76,7 @@ pub async fn serve(context: &ChildContext) -> Result<(), RiskProcessError> {
         run_id: keys.run_id.clone(),
         outgoing: outgoing_tx,
         accounts,
+        cadence_minutes: context.config.strategy.kline_interval.minutes(),
     };
     desk_loop.run(inbox).await;
     flush_audit(&audit).await;

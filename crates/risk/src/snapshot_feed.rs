@@ -9,6 +9,7 @@ use crate::rules::SymbolMinimum;
 use crate::wire::ProposalMarket;
 
 pub const RISK_VOLATILITY_RETURNS: usize = 32;
+const MINUTE_MS: i64 = 60_000;
 
 #[derive(Debug, Deserialize)]
 struct SnapshotFilters {
@@ -25,6 +26,7 @@ struct SnapshotWire {
 
 pub fn market_from_snapshot(
     payload_json: &str,
+    cadence_minutes: u32,
 ) -> Result<Option<ProposalMarket>, ContractViolation> {
     let wire: SnapshotWire = serde_json::from_str(payload_json).map_err(|error| {
         ContractViolation::new(
@@ -42,7 +44,7 @@ pub fn market_from_snapshot(
             "no mid price",
         )
     })?;
-    let Some(realized_volatility_bps) = volatility_bps(snapshot) else {
+    let Some(realized_volatility_bps) = volatility_bps(snapshot, cadence_minutes) else {
         return Ok(None);
     };
     let minimum = SymbolMinimum {
@@ -59,12 +61,18 @@ pub fn market_from_snapshot(
     }))
 }
 
-fn volatility_bps(snapshot: &MarketSnapshot) -> Option<Bps> {
-    let closes: Vec<Decimal> = snapshot
+fn closes_at_cadence(snapshot: &MarketSnapshot, cadence_minutes: u32) -> Vec<Decimal> {
+    let cadence = i64::from(cadence_minutes.max(1));
+    snapshot
         .klines
         .iter()
+        .filter(|kline| (kline.open_time_ms.div_euclid(MINUTE_MS) + 1) % cadence == 0)
         .map(|kline| kline.close.value())
-        .collect();
+        .collect()
+}
+
+fn volatility_bps(snapshot: &MarketSnapshot, cadence_minutes: u32) -> Option<Bps> {
+    let closes = closes_at_cadence(snapshot, cadence_minutes);
     let window = &closes[closes.len().saturating_sub(RISK_VOLATILITY_RETURNS + 1)..];
     let volatility = realized_volatility(&simple_returns(window))?;
     Bps::new((volatility * BPS_PER_UNIT).round_dp(4)).ok()

@@ -66,7 +66,7 @@ fn message(snapshot: &MarketSnapshot) -> String {
 
 #[test]
 fn a_published_snapshot_gives_spread_volatility_age_and_minimums() {
-    let market = market_from_snapshot(&message(&snapshot(&["100", "101", "100"])))
+    let market = market_from_snapshot(&message(&snapshot(&["100", "101", "100"])), 1)
         .unwrap()
         .unwrap();
     assert_eq!(market.symbol.as_str(), "BTCUSDT");
@@ -84,7 +84,7 @@ fn a_published_snapshot_gives_spread_volatility_age_and_minimums() {
 fn volatility_uses_only_the_latest_window_of_returns() {
     let mut closes = vec!["50"; 10];
     closes.extend(vec!["100"; RISK_VOLATILITY_RETURNS + 1]);
-    let market = market_from_snapshot(&message(&snapshot(&closes)))
+    let market = market_from_snapshot(&message(&snapshot(&closes)), 1)
         .unwrap()
         .unwrap();
     assert_eq!(market.realized_volatility_bps, Bps::ZERO);
@@ -93,7 +93,7 @@ fn volatility_uses_only_the_latest_window_of_returns() {
 #[test]
 fn a_snapshot_without_two_closes_gives_no_market_view() {
     assert_eq!(
-        market_from_snapshot(&message(&snapshot(&["100"]))),
+        market_from_snapshot(&message(&snapshot(&["100"])), 1),
         Ok(None)
     );
 }
@@ -103,7 +103,26 @@ fn a_crossed_book_is_a_contract_violation() {
     let mut crossed = snapshot(&["100", "101"]);
     crossed.best_bid = price("100.02");
     crossed.bids[0].price = price("100.02");
-    let violation = market_from_snapshot(&message(&crossed)).unwrap_err();
+    let violation = market_from_snapshot(&message(&crossed), 1).unwrap_err();
     assert_eq!(violation.reason, ReasonCode::ContractBookCrossed);
     assert_eq!(violation.field, "snapshot.best_ask");
+}
+
+#[test]
+fn volatility_is_measured_on_closes_at_the_decision_cadence() {
+    let closes: Vec<String> = (0..40)
+        .map(|index| if index % 2 == 0 { "100" } else { "101" }.to_owned())
+        .collect();
+    let texts: Vec<&str> = closes.iter().map(String::as_str).collect();
+    let every_minute = market_from_snapshot(&message(&snapshot(&texts)), 1)
+        .unwrap()
+        .unwrap();
+    assert!(every_minute.realized_volatility_bps.value() > Decimal::ZERO);
+    let every_other_minute = market_from_snapshot(&message(&snapshot(&texts)), 2)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        every_other_minute.realized_volatility_bps.value(),
+        Decimal::ZERO
+    );
 }

@@ -20,6 +20,16 @@ pub enum KlineInterval {
 }
 
 impl KlineInterval {
+    pub const fn minutes(self) -> u32 {
+        match self {
+            Self::OneMinute => 1,
+            Self::ThreeMinutes => 3,
+            Self::FiveMinutes => 5,
+            Self::FifteenMinutes => 15,
+            Self::OneHour => 60,
+        }
+    }
+
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::OneMinute => "1m",
