@@ -5,116 +5,23 @@
     reason = "end-to-end test helpers: a failed setup step must fail the test"
 )]
 
+mod intake_support;
 mod launch_support;
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
 use std::time::Duration;
 
+use intake_support::{Executor, Sim, command, start_executor, start_sim};
 use launch_support::{TestVar, http_get, wait_exit, wait_until};
 use livespot_binance::client_order_id::{OrderPurpose, client_order_id_text};
 use livespot_domain::{CorrelationIds, ProcessRole, ReasonCode, RunId, SignedIntent, SysMode};
-use livespot_e2e::binary_path;
 use livespot_executor::sample_entry_intent;
 use livespot_ipc::{
     Connection, Endpoint, IpcLimits, Payload, RunKeys as IpcRunKeys, SecretKey, connect,
     fresh_intent_nonce, open_raw_stream, sign_intent, system_now_ms,
 };
 use livespot_launch::RunSecrets;
-use livespot_runtime::{
-    LauncherCommand, RunMode, SecretText, VenueCredentials, VenueEndpoints, encode_line,
-};
+use livespot_runtime::{LauncherCommand, RunMode, SecretText, VenueCredentials};
 use tokio::io::AsyncWriteExt;
-
-struct Sim {
-    child: Child,
-    endpoints: VenueEndpoints,
-}
-
-fn start_sim(credentials: &VenueCredentials) -> Sim {
-    let mut child = Command::new(binary_path("livespot-sim"))
-        .args([
-            "--port",
-            "0",
-            "--admin-port",
-            "0",
-            "--seed",
-            "7",
-            "--accounts-stdin",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let account = serde_json::json!({
-        "api_key": credentials.api_key.expose(),
-        "api_secret": credentials.api_secret.expose(),
-        "balances": {"USDT": "10000"},
-    });
-    writeln!(child.stdin.as_mut().unwrap(), "{account}").unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let endpoints = serde_json::from_str(line.trim()).unwrap();
-    Sim { child, endpoints }
-}
-
-struct Executor {
-    child: Child,
-    stdin: ChildStdin,
-}
-
-impl Drop for Executor {
-    fn drop(&mut self) {
-        if self.child.kill().is_ok() && self.child.wait().is_err() {
-            eprintln!("executor not reaped");
-        }
-    }
-}
-
-impl Drop for Sim {
-    fn drop(&mut self) {
-        if self.child.kill().is_ok() && self.child.wait().is_err() {
-            eprintln!("simulator not reaped");
-        }
-    }
-}
-
-fn start_executor(var: &TestVar, secrets: &RunSecrets) -> Executor {
-    let mut child = Command::new(binary_path("livespot-executor"))
-        .arg("--var")
-        .arg(var.path())
-        .arg("--config")
-        .arg(&var.config)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    stdin
-        .write_all(
-            secrets
-                .keys_for(ProcessRole::Executor)
-                .to_line()
-                .unwrap()
-                .as_bytes(),
-        )
-        .unwrap();
-    stdin.flush().unwrap();
-    let stdout = child.stdout.take().unwrap();
-    std::thread::spawn(move || for _ in BufReader::new(stdout).lines() {});
-    Executor { child, stdin }
-}
-
-fn command(executor: &mut Executor, command: &LauncherCommand) {
-    executor
-        .stdin
-        .write_all(encode_line(command).unwrap().as_bytes())
-        .unwrap();
-    executor.stdin.flush().unwrap();
-}
 
 fn signed(key: &SecretKey, id: &str, quantity: &str, expires_in_ms: i64) -> SignedIntent {
     let now = system_now_ms();

@@ -25,6 +25,7 @@ pub mod reconcile;
 pub mod recovery;
 pub mod rules;
 pub mod send;
+pub mod settle;
 pub mod trade_history;
 pub mod virtual_exit;
 pub mod virtual_trail;
