@@ -188,7 +188,11 @@ impl ExecutionEngine {
     fn record_list(&mut self, id: &str, list: &OrderList) -> Vec<String> {
         let mut ids = Vec::new();
         for report in &list.order_reports {
-            let purpose = if report.order_type == Some(OrderType::LimitMaker) {
+            let take_profit_leg = matches!(
+                report.order_type,
+                Some(OrderType::LimitMaker | OrderType::TakeProfit | OrderType::TakeProfitLimit)
+            );
+            let purpose = if take_profit_leg {
                 OrderPurpose::TakeProfit
             } else {
                 OrderPurpose::StopLoss

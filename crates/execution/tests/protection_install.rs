@@ -93,6 +93,19 @@ async fn native_trailing_installs_a_trailing_take_profit_with_the_stop_below() {
         engine.ledger().position("native-1").unwrap().unwrap().state,
         PositionState::Protected
     );
+    assert_legs_named_by_purpose(&engine, "native-1");
+}
+
+fn assert_legs_named_by_purpose(engine: &livespot_execution::ExecutionEngine, id: &str) {
+    let purposes: Vec<String> = engine
+        .ledger()
+        .orders_for_intent(id)
+        .unwrap()
+        .into_iter()
+        .map(|order| order.purpose)
+        .collect();
+    assert!(purposes.iter().any(|p| p == "take_profit"), "{purposes:?}");
+    assert!(purposes.iter().any(|p| p == "stop_loss"), "{purposes:?}");
 }
 
 #[tokio::test]
