@@ -134,6 +134,23 @@ fn assert_an_allowed_entry_reached_the_venue(var: &TestVar) {
     );
 }
 
+fn assert_every_failed_attempt_is_explained_and_nothing_reached_the_venue(var: &TestVar) {
+    let timed_out = "SELECT COUNT(*) FROM ai_gate_events WHERE error_code = 'AI_TIMEOUT' \
+                     AND verdict = 'ERROR' AND latency_ms IS NOT NULL";
+    assert!(
+        audit_rows(var, timed_out) >= 1,
+        "no ERROR row with error_code AI_TIMEOUT"
+    );
+    let unexplained = "SELECT COUNT(*) FROM ai_gate_events WHERE error_code IS NULL";
+    assert_eq!(
+        audit_rows(var, unexplained),
+        0,
+        "a failed attempt without error_code"
+    );
+    assert_eq!(executor_rows(var, "SELECT COUNT(*) FROM intents"), 0);
+    assert!(venue_order_posts(var).is_empty());
+}
+
 #[test]
 fn a_timing_out_gate_under_ai_dec_2_degrades_with_an_alert_and_sends_no_proposal() {
     let var = TestVar::new();
@@ -173,8 +190,7 @@ fn a_timing_out_gate_under_ai_dec_2_degrades_with_an_alert_and_sends_no_proposal
     });
     assert!(alerted.is_some(), "no ALERT_RAISED with AI_TIMEOUT");
     assert_eq!(audit_rows(&var, PROPOSALS_SQL), 0);
-    assert_eq!(executor_rows(&var, "SELECT COUNT(*) FROM intents"), 0);
-    assert!(venue_order_posts(&var).is_empty());
+    assert_every_failed_attempt_is_explained_and_nothing_reached_the_venue(&var);
     stop(&mut launcher);
 }
 
