@@ -3,13 +3,13 @@ use livespot_binance::BinanceError;
 use livespot_binance::client_order_id::OrderPurpose;
 use livespot_binance::rest::account::OrderList;
 use livespot_binance::rest::enums::{NewOrderRespType, OrderSide, OrderType};
-use livespot_binance::rest::requests::{NewOrder, OrderRef};
+use livespot_binance::rest::requests::{NewOrder, OcoOrder, OrderRef};
 use livespot_domain::{AuditEventType, OrderIntentId, OrderStatus, PositionState, ReasonCode};
 use rust_decimal::Decimal;
 
 use crate::ids::order_client_id;
 use crate::outcome::is_order_missing;
-use crate::protection_plan::{ProtectionIds, ProtectionOrder, protection_order};
+use crate::protection_plan::{ProtectionIds, protection_order};
 use crate::send::{ChildResult, pending_row};
 use crate::{ExecutionEngine, ExecutionError};
 
@@ -143,30 +143,22 @@ impl ExecutionEngine {
         Ok(account.balance(asset).map_or(Decimal::ZERO, |b| b.free))
     }
 
-    async fn install(
-        &mut self,
-        id: &str,
-        order: &ProtectionOrder,
-    ) -> Result<Vec<String>, BinanceError> {
+    async fn install(&mut self, id: &str, oco: &OcoOrder) -> Result<Vec<String>, BinanceError> {
         let now = self.now();
         self.churn.record(now);
-        match order {
-            ProtectionOrder::Oco(oco) => {
-                let list_id = oco.list_client_order_id.clone().unwrap_or_default();
-                match self.client.place_oco(oco).await {
-                    Ok(list) => Ok(self.record_list(id, &list)),
-                    Err(error) if error.is_status_unknown() => match self
-                        .client
-                        .query_order_list(&OrderRef::ClientOrderId(list_id))
-                        .await
-                    {
-                        Ok(list) => Ok(self.record_list(id, &list)),
-                        Err(lookup) if is_order_missing(&lookup) => Err(error),
-                        Err(lookup) => Err(lookup),
-                    },
-                    Err(error) => Err(error),
-                }
-            }
+        let list_id = oco.list_client_order_id.clone().unwrap_or_default();
+        match self.client.place_oco(oco).await {
+            Ok(list) => Ok(self.record_list(id, &list)),
+            Err(error) if error.is_status_unknown() => match self
+                .client
+                .query_order_list(&OrderRef::ClientOrderId(list_id))
+                .await
+            {
+                Ok(list) => Ok(self.record_list(id, &list)),
+                Err(lookup) if is_order_missing(&lookup) => Err(error),
+                Err(lookup) => Err(lookup),
+            },
+            Err(error) => Err(error),
         }
     }
 

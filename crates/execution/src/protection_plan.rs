@@ -8,11 +8,6 @@ use crate::SymbolRules;
 const BPS_PER_UNIT: i64 = 10_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ProtectionOrder {
-    Oco(OcoOrder),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProtectionIds {
     pub list: String,
     pub take_profit: String,
@@ -29,7 +24,7 @@ pub fn protection_order(
     quantity: Decimal,
     ids: &ProtectionIds,
     slippage_bps: Decimal,
-) -> ProtectionOrder {
+) -> OcoOrder {
     let stop = rules.price_down(exit.stop_loss.value());
     let take_profit = rules.price_up(exit.take_profit.value());
     let above = match (exit.trailing_mode, exit.trailing_delta_bips) {
@@ -50,7 +45,7 @@ pub fn protection_order(
             client_order_id: Some(ids.take_profit.clone()),
         },
     };
-    ProtectionOrder::Oco(OcoOrder {
+    OcoOrder {
         symbol: rules.symbol.clone(),
         side: OrderSide::Sell,
         quantity,
@@ -64,7 +59,7 @@ pub fn protection_order(
             time_in_force: Some(TimeInForce::Gtc),
             client_order_id: Some(ids.stop_loss.clone()),
         },
-    })
+    }
 }
 
 pub fn net_base_after_fees(
@@ -124,7 +119,7 @@ mod tests {
 
     #[test]
     fn oco_has_a_maker_take_profit_above_and_a_stop_limit_below() {
-        let ProtectionOrder::Oco(oco) = protection_order(
+        let oco = protection_order(
             &rules(),
             &exit(TrailingMode::Off, None),
             dec!(0.001),
@@ -140,7 +135,7 @@ mod tests {
 
     #[test]
     fn native_trailing_is_a_trailing_take_profit_above_the_stop_limit() {
-        let ProtectionOrder::Oco(oco) = protection_order(
+        let oco = protection_order(
             &rules(),
             &exit(TrailingMode::Native, Some(150)),
             dec!(0.001),
