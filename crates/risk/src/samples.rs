@@ -1,12 +1,9 @@
-use livespot_domain::{
-    CycleId, Decision, DecisionId, EntryKind, EntryPlan, ExitPlan, Fallback, Regime, Score, Side,
-    SnapshotId, TrailingMode, sha256_hex,
-};
+use livespot_domain::{Decision, DecisionId};
 
 use crate::rules::{AccountView, Balance, Position, Proposal, ReduceProposal, SymbolMinimum};
 use crate::wire::{ProposalMarket, ProposalMessage};
 
-pub use crate::rules::fixtures::{NOW, account, b, btc, limits, n, p, q};
+pub use crate::rules::fixtures::{NOW, account, b, btc, decision_for, limits, n, p, q};
 
 pub fn account_holding_btc(quantity: &str) -> AccountView {
     let mut held = account();
@@ -42,33 +39,7 @@ pub fn market_at(snapshot_ts_ms: i64) -> ProposalMarket {
 pub fn decision(id: &str, quantity: &str) -> Decision {
     Decision {
         decision_id: DecisionId::new(id).unwrap(),
-        cycle_id: CycleId::new("cycle-1").unwrap(),
-        snapshot_id: SnapshotId::new("snap-1").unwrap(),
-        snapshot_hash: sha256_hex(b"snapshot"),
-        symbol: btc(),
-        side: Side::Buy,
-        regime: Regime::Trend,
-        score: Score::from_raw(7_000),
-        edge_bps: b("12"),
-        quantity: q(quantity),
-        entry: EntryPlan {
-            kind: EntryKind::MakerFirst { ttl_ms: 3_000 },
-            limit_price: p("100"),
-            fallback: Fallback::Ioc,
-            max_slippage_bps: b("10"),
-        },
-        exit: ExitPlan {
-            take_profit: p("103"),
-            stop_loss: p("98"),
-            atr: p("1"),
-            tp_atr_multiple: b("3"),
-            sl_atr_multiple: b("2"),
-            trailing_mode: TrailingMode::Off,
-            trailing_delta_bips: None,
-        },
-        reason_codes: vec![],
-        created_ts_ms: NOW - 1_000,
-        expires_at_ms: NOW + 10_000,
+        ..decision_for(quantity)
     }
 }
 
