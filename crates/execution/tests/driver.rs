@@ -92,7 +92,7 @@ async fn the_driver_resolves_the_ledger_first_then_executes_intents_and_reconcil
             IntentState::Confirmed
         );
         assert_eq!(
-            engine.ledger().position(id).unwrap().unwrap().state,
+            common::position_state(&engine, id),
             PositionState::Protected
         );
     }

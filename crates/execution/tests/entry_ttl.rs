@@ -69,12 +69,7 @@ async fn maker_ttl_expiry_cancels_and_falls_back_to_market() {
     assert!(types.contains(&("LIMIT_MAKER", "CANCELED")), "{types:?}");
     assert!(types.contains(&("MARKET", "FILLED")), "{types:?}");
     assert_eq!(
-        engine
-            .ledger()
-            .position("ttl-market")
-            .unwrap()
-            .unwrap()
-            .state,
+        common::position_state(&engine, "ttl-market"),
         PositionState::Protected
     );
 }
@@ -102,7 +97,7 @@ async fn maker_ttl_expiry_with_ioc_fallback_stays_within_slippage() {
         "an IOC below the market fills nothing"
     );
     assert_eq!(
-        engine.ledger().position("ttl-ioc").unwrap().unwrap().state,
+        common::position_state(&engine, "ttl-ioc"),
         PositionState::Flat
     );
 }

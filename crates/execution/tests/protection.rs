@@ -79,7 +79,7 @@ async fn rejected_protection_is_retried_then_the_position_is_closed_safely() {
     assert_eq!(attempts, 3);
     assert_eq!(oco_posts(&h.requests().await), 3);
     assert_eq!(
-        engine.ledger().position("close-1").unwrap().unwrap().state,
+        common::position_state(&engine, "close-1"),
         PositionState::Flat
     );
     assert_eq!(open_on_venue(&h.state().await), 0);
@@ -131,7 +131,7 @@ async fn protection_and_close_both_refused_needs_manual_protection() {
             .contains(&ReasonCode::PauseNeedsManualProtection)
     );
     assert_eq!(
-        engine.ledger().position("pause-1").unwrap().unwrap().state,
+        common::position_state(&engine, "pause-1"),
         PositionState::OpenUnprotected
     );
 }

@@ -90,7 +90,7 @@ async fn native_trailing_installs_a_trailing_take_profit_with_the_stop_below() {
         .unwrap();
     assert!(stop.get("trailingDelta").is_none(), "{stop}");
     assert_eq!(
-        engine.ledger().position("native-1").unwrap().unwrap().state,
+        common::position_state(&engine, "native-1"),
         PositionState::Protected
     );
     assert_legs_named_by_purpose(&engine, "native-1");
@@ -129,7 +129,7 @@ async fn a_position_paused_for_manual_protection_is_protected_once_the_venue_acc
     let report = engine.reconcile().await.unwrap();
     assert!(report.diffs.is_empty(), "{:?}", report.diffs);
     assert_eq!(
-        engine.ledger().position("retry-1").unwrap().unwrap().state,
+        common::position_state(&engine, "retry-1"),
         PositionState::Protected
     );
     assert_eq!(open_on_venue(&h.state().await), 2);

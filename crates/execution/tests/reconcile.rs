@@ -119,7 +119,7 @@ async fn a_protection_order_that_disappears_is_reported_and_reinstalled() {
         livespot_execution::protection::ProtectionOutcome::Installed { .. }
     ));
     assert_eq!(
-        engine.ledger().position("lost-1").unwrap().unwrap().state,
+        common::position_state(&engine, "lost-1"),
         livespot_domain::PositionState::Protected
     );
     let open = engine.ledger().open_orders_for_symbol(SYMBOL).unwrap();
@@ -179,7 +179,7 @@ async fn a_position_left_unprotected_is_protected_by_the_next_reconciliation() {
     let report = engine.reconcile().await.unwrap();
     assert!(report.diffs.is_empty(), "{:?}", report.diffs);
     assert_eq!(
-        engine.ledger().position("stuck-1").unwrap().unwrap().state,
+        common::position_state(&engine, "stuck-1"),
         livespot_domain::PositionState::Protected
     );
     assert_eq!(

@@ -50,12 +50,7 @@ async fn restart_right_after_the_created_write_sends_nothing_and_fails_the_stale
     );
     assert!(venue_orders_with(&h.state().await, record.client_order_id.as_str()).is_empty());
     assert_eq!(
-        engine
-            .ledger()
-            .position("crash-created")
-            .unwrap()
-            .unwrap()
-            .state,
+        common::position_state(&engine, "crash-created"),
         PositionState::Flat
     );
     no_client_order_id_twice_and_no_stranger(&h, &mut engine).await;
@@ -123,12 +118,7 @@ async fn restart_after_the_fill_but_before_protection_protects_the_position() {
     assert!(report.resolved.is_empty());
     assert_eq!(report.positions_finished, vec!["crash-filled".to_owned()]);
     assert_eq!(
-        engine
-            .ledger()
-            .position("crash-filled")
-            .unwrap()
-            .unwrap()
-            .state,
+        common::position_state(&engine, "crash-filled"),
         PositionState::Protected
     );
     no_client_order_id_twice_and_no_stranger(&h, &mut engine).await;
@@ -154,12 +144,7 @@ async fn restart_in_the_middle_of_a_safe_close_that_never_left_protects_the_posi
     let mut engine = h.engine().await;
     engine.recover_at_start().await.unwrap();
     assert_eq!(
-        engine
-            .ledger()
-            .position("crash-exiting")
-            .unwrap()
-            .unwrap()
-            .state,
+        common::position_state(&engine, "crash-exiting"),
         PositionState::Protected
     );
     no_client_order_id_twice_and_no_stranger(&h, &mut engine).await;
@@ -184,12 +169,7 @@ async fn restart_after_the_one_transaction_write_and_the_send_recovers_the_inten
         vec![("crash-hot".to_owned(), IntentState::Confirmed)]
     );
     assert_eq!(
-        engine
-            .ledger()
-            .position("crash-hot")
-            .unwrap()
-            .unwrap()
-            .state,
+        common::position_state(&engine, "crash-hot"),
         PositionState::Protected
     );
     no_client_order_id_twice_and_no_stranger(&h, &mut engine).await;
@@ -209,12 +189,7 @@ async fn restart_after_the_write_but_before_the_send_finds_nothing_and_sends_not
         vec![("crash-unsent".to_owned(), IntentState::NotFound)]
     );
     assert_eq!(
-        engine
-            .ledger()
-            .position("crash-unsent")
-            .unwrap()
-            .unwrap()
-            .state,
+        common::position_state(&engine, "crash-unsent"),
         PositionState::Flat
     );
     let coid = prepared.order.new_client_order_id.unwrap();

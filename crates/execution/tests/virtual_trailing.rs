@@ -53,7 +53,7 @@ async fn virtual_trailing_exits_at_market_when_the_price_falls_back_from_its_pea
         "{exits:?}"
     );
     assert_eq!(
-        engine.ledger().position("trail-1").unwrap().unwrap().state,
+        common::position_state(&engine, "trail-1"),
         PositionState::Flat
     );
     assert_nothing_left_open(&h, &engine).await;

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use livespot_binance::config::ClientConfig;
 use livespot_binance::{ApiKey, ApiSecret, Credentials, RestClient};
-use livespot_domain::{EntryKind, Fallback, SystemClock, TrailingMode};
+use livespot_domain::{EntryKind, Fallback, PositionState, SystemClock, TrailingMode};
 use livespot_execution::fixture::{EntrySpec, entry_intent};
 use livespot_execution::rules::load_rules;
 use livespot_execution::{ExecutionEngine, ExecutionPolicy, Ledger, executor_ledger_path};
@@ -181,4 +181,13 @@ pub fn spec(id: &str, limit: Decimal, kind: EntryKind, fallback: Fallback) -> En
 pub async fn ioc_intent(h: &Harness, id: &str) -> livespot_domain::OrderIntent {
     let limit = (h.ask().await * Decimal::new(1002, 3)).round_dp(2);
     entry_intent(&spec(id, limit, EntryKind::Ioc, Fallback::None)).unwrap()
+}
+
+pub fn position_state(engine: &ExecutionEngine, order_intent_id: &str) -> PositionState {
+    engine
+        .ledger()
+        .position(order_intent_id)
+        .unwrap()
+        .unwrap()
+        .state
 }
