@@ -32,6 +32,7 @@ pub use restart::{BackoffPolicy, CrashLoopWindow};
 pub use run::{launch, new_run_id};
 pub use run_keys::{CHILD_ORDER, RunSecrets, STOP_ORDER, peers_allowed_to_connect};
 pub use settings::SupervisorSettings;
+pub use spawn::{TEST_ONLY_ENV_VARS, passes_test_only_env};
 pub use supervise_run::StopCause;
 pub use supervisor::Supervisor;
 

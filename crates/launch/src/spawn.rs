@@ -2,7 +2,7 @@ use std::path::PathBuf;
 use std::process::Stdio;
 
 use livespot_domain::ProcessRole;
-use livespot_runtime::{ChildReport, LauncherCommand, RunKeys, decode_line, encode_line};
+use livespot_runtime::{ChildReport, LauncherCommand, RunKeys, RunMode, decode_line, encode_line};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::process::{Child, ChildStdin, ChildStdout, Command};
 use tokio::sync::mpsc;
@@ -12,6 +12,11 @@ use crate::LaunchError;
 use crate::platform::detach_from_console_signals;
 
 pub const SECRET_ENV_VARS: [&str; 3] = ["BINANCE_API_KEY", "BINANCE_API_SECRET", "OPENAI_API_KEY"];
+pub const TEST_ONLY_ENV_VARS: [&str; 1] = ["LIVESPOT_CRASH_AT"];
+
+pub fn passes_test_only_env(mode: RunMode) -> bool {
+    mode != RunMode::Live
+}
 
 #[derive(Debug, Clone)]
 pub struct SpawnSpec {
@@ -62,12 +67,7 @@ fn allowed_secret_env(role: ProcessRole, name: &str) -> bool {
     }
 }
 
-pub async fn spawn_child(
-    spec: &SpawnSpec,
-    keys: &RunKeys,
-    generation: u64,
-    events: mpsc::UnboundedSender<ChildEvent>,
-) -> Result<SpawnedChild, LaunchError> {
+fn child_command(spec: &SpawnSpec, keys: &RunKeys) -> Command {
     let role = keys.role;
     let mut command = Command::new(spec.binary(role.as_str()));
     command
@@ -84,6 +84,22 @@ pub async fn spawn_child(
             command.env_remove(name);
         }
     }
+    if !passes_test_only_env(keys.mode) {
+        for name in TEST_ONLY_ENV_VARS {
+            command.env_remove(name);
+        }
+    }
+    command
+}
+
+pub async fn spawn_child(
+    spec: &SpawnSpec,
+    keys: &RunKeys,
+    generation: u64,
+    events: mpsc::UnboundedSender<ChildEvent>,
+) -> Result<SpawnedChild, LaunchError> {
+    let role = keys.role;
+    let mut command = child_command(spec, keys);
     detach_from_console_signals(&mut command);
     let mut child = command.spawn().map_err(|error| LaunchError::Spawn {
         process: role.as_str().to_owned(),
@@ -185,5 +201,17 @@ async fn wait_for_exit(
             process = role.as_str(),
             "supervisor gone before exit was reported"
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_only_variables_reach_children_in_sim_but_never_in_live() {
+        assert!(passes_test_only_env(RunMode::Sim));
+        assert!(!passes_test_only_env(RunMode::Live));
+        assert!(TEST_ONLY_ENV_VARS.contains(&"LIVESPOT_CRASH_AT"));
     }
 }

@@ -15,6 +15,8 @@ pub enum FaultKind {
     StreamsStall,
     ClockSkew,
     PartialFills,
+    HoldResting,
+    HalfRestingFills,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,7 +73,11 @@ impl ActiveFault {
 
 const fn default_count(kind: FaultKind) -> Option<u32> {
     match kind {
-        FaultKind::StreamsStall | FaultKind::ClockSkew | FaultKind::Ban => None,
+        FaultKind::StreamsStall
+        | FaultKind::ClockSkew
+        | FaultKind::Ban
+        | FaultKind::HoldResting
+        | FaultKind::HalfRestingFills => None,
         _ => Some(1),
     }
 }
@@ -112,6 +118,14 @@ impl Faults {
         self.active
             .iter()
             .any(|f| f.spec.kind == kind && f.live(now))
+    }
+
+    pub fn is_active_for(&self, kind: FaultKind, symbol: &str, now: i64) -> bool {
+        self.active.iter().any(|f| {
+            f.spec.kind == kind
+                && f.live(now)
+                && f.spec.symbol.as_deref().is_none_or(|s| s == symbol)
+        })
     }
 
     pub fn prune(&mut self, now: i64) {
@@ -177,5 +191,18 @@ mod tests {
         faults.add(stall, 1_000);
         assert!(faults.is_active(FaultKind::StreamsStall, 2_999));
         assert!(!faults.is_active(FaultKind::StreamsStall, 3_000));
+    }
+
+    #[test]
+    fn a_resting_fault_lasts_until_cleared_and_is_narrowed_by_symbol() {
+        let mut faults = Faults::default();
+        let mut hold = spec(FaultKind::HoldResting);
+        hold.symbol = Some("BTCUSDT".to_owned());
+        faults.add(hold, 0);
+        assert!(faults.is_active_for(FaultKind::HoldResting, "BTCUSDT", i64::MAX / 2));
+        assert!(!faults.is_active_for(FaultKind::HoldResting, "ETHUSDT", 1));
+        assert!(!faults.is_active_for(FaultKind::HalfRestingFills, "BTCUSDT", 1));
+        faults.clear();
+        assert!(!faults.is_active_for(FaultKind::HoldResting, "BTCUSDT", 1));
     }
 }

@@ -10,6 +10,7 @@ mod order_list;
 mod place;
 mod plan;
 mod resting;
+mod resting_faults;
 mod tick;
 pub mod types;
 

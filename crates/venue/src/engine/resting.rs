@@ -18,11 +18,16 @@ impl Engine {
     }
 
     pub(super) fn process_resting(&mut self, symbol: &str, trades: &[PublicTrade]) {
+        let held = self.resting_fills_held(symbol);
         for trade in trades {
             self.check_stops(symbol, trade.price);
-            self.fill_resting(symbol, trade);
+            if !held {
+                self.fill_resting(symbol, trade);
+            }
         }
-        self.fill_crossed(symbol);
+        if !held {
+            self.fill_crossed(symbol);
+        }
     }
 
     fn check_stops(&mut self, symbol: &str, price: Decimal) {
@@ -114,14 +119,9 @@ impl Engine {
         let resting = order.status.is_open()
             && order.order_type.has_limit_price()
             && (!order.order_type.is_stop() || order.triggered);
-        resting.then(|| {
-            (
-                order.side,
-                order.price,
-                order.remaining(),
-                order.account.clone(),
-            )
-        })
+        let fillable = self.resting_fill_cap(order);
+        (resting && fillable > Decimal::ZERO)
+            .then(|| (order.side, order.price, fillable, order.account.clone()))
     }
 
     fn fill_resting(&mut self, symbol: &str, trade: &PublicTrade) {

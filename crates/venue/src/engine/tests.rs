@@ -9,9 +9,9 @@ use crate::exchange::{Exchange, Limits};
 use crate::market::{self, PublicTrade};
 use crate::num::floor_to_step;
 
-const KEY: &str = "k";
+pub(super) const KEY: &str = "k";
 
-fn engine() -> Engine {
+pub(super) fn engine() -> Engine {
     let exchange = Exchange::load(None, Limits::default()).unwrap();
     let clock = VenueClock::new(ClockMode::Virtual {
         start_ms: 1_700_000_000_000,
@@ -49,11 +49,11 @@ fn last(engine: &Engine) -> Decimal {
     engine.markets["BTCUSDT"].last_price
 }
 
-fn at(ratio: Decimal, engine: &Engine) -> Decimal {
+pub(super) fn at(ratio: Decimal, engine: &Engine) -> Decimal {
     floor_to_step(last(engine) * ratio, dec!(0.01))
 }
 
-fn order(side: Side, order_type: OrderType, qty: Decimal) -> NewOrder {
+pub(super) fn order(side: Side, order_type: OrderType, qty: Decimal) -> NewOrder {
     NewOrder {
         symbol: "BTCUSDT".to_owned(),
         side,
@@ -70,7 +70,7 @@ fn order(side: Side, order_type: OrderType, qty: Decimal) -> NewOrder {
     }
 }
 
-fn trade(id: i64, price: Decimal, qty: Decimal, buyer_is_maker: bool) -> PublicTrade {
+pub(super) fn trade(id: i64, price: Decimal, qty: Decimal, buyer_is_maker: bool) -> PublicTrade {
     PublicTrade {
         id,
         price,
