@@ -118,6 +118,12 @@ async fn requests(State(shared): State<Arc<Shared>>) -> Json<Value> {
     Json(json!(list))
 }
 
+fn in_venue_time(mut spec: FaultSpec, venue_ms_per_wall_ms: i64) -> FaultSpec {
+    let factor = u64::try_from(venue_ms_per_wall_ms).unwrap_or(1);
+    spec.seconds = spec.seconds.map(|s| s.saturating_mul(factor));
+    spec
+}
+
 async fn add_fault(State(shared): State<Arc<Shared>>, Json(spec): Json<FaultSpec>) -> Json<Value> {
     if spec.kind == FaultKind::StreamsDisconnect {
         shared.disconnect_streams();
@@ -125,16 +131,20 @@ async fn add_fault(State(shared): State<Arc<Shared>>, Json(spec): Json<FaultSpec
     }
     let mut engine = shared.lock();
     let now = engine.now();
+    let per_wall_ms = engine.clock.venue_ms_per_wall_ms();
     match spec.kind {
         FaultKind::ClockSkew => engine.clock.skew_ms += spec.ms.unwrap_or_default(),
         FaultKind::Ban => {
             let seconds = spec.seconds.unwrap_or(DEFAULT_BAN_SECONDS);
+            let wall_now = engine.rate_now();
             engine.rate.ban(
-                now,
+                wall_now,
                 i64::try_from(seconds).unwrap_or(i64::MAX / 2_000) * 1_000,
             );
         }
-        _ => engine.faults.add(spec.clone(), now),
+        _ => engine
+            .faults
+            .add(in_venue_time(spec.clone(), per_wall_ms), now),
     }
     Json(json!({"applied": spec}))
 }

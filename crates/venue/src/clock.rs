@@ -4,6 +4,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 pub enum ClockMode {
     System,
     Virtual { start_ms: i64, tick_ms: i64 },
+    Scaled { anchor_ms: i64, scale: i64 },
 }
 
 #[derive(Debug, Clone)]
@@ -18,6 +19,14 @@ pub fn system_ms() -> i64 {
         .duration_since(UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
         .unwrap_or_default()
+}
+
+pub fn scaled_ms(anchor_ms: i64, scale: i64, system_now_ms: i64) -> i64 {
+    anchor_ms.saturating_add(
+        system_now_ms
+            .saturating_sub(anchor_ms)
+            .saturating_mul(scale.max(1)),
+    )
 }
 
 impl VenueClock {
@@ -35,8 +44,23 @@ impl VenueClock {
             ClockMode::Virtual { start_ms, tick_ms } => {
                 start_ms + i64::try_from(self.ticks).unwrap_or_default() * tick_ms
             }
+            ClockMode::Scaled { anchor_ms, scale } => scaled_ms(anchor_ms, scale, system_ms()),
         };
         base + self.skew_ms
+    }
+
+    pub fn wall_ms(&self) -> i64 {
+        match self.mode {
+            ClockMode::Scaled { .. } => system_ms() + self.skew_ms,
+            _ => self.now_ms(),
+        }
+    }
+
+    pub const fn venue_ms_per_wall_ms(&self) -> i64 {
+        match self.mode {
+            ClockMode::Scaled { scale, .. } if scale > 1 => scale,
+            _ => 1,
+        }
     }
 
     pub const fn advance(&mut self) {
@@ -58,5 +82,28 @@ mod tests {
         clock.advance();
         clock.skew_ms = 5;
         assert_eq!(clock.now_ms(), 1_105);
+    }
+
+    #[test]
+    fn a_scaled_clock_runs_scale_times_faster_from_its_anchor() {
+        assert_eq!(scaled_ms(1_000, 60, 1_000), 1_000);
+        assert_eq!(scaled_ms(1_000, 60, 1_250), 16_000);
+        assert_eq!(scaled_ms(1_000, 1, 1_250), 1_250);
+        assert_eq!(scaled_ms(1_000, 0, 1_250), 1_250);
+    }
+
+    #[test]
+    fn a_scaled_venue_clock_starts_at_the_wall_clock_and_then_leads_it() {
+        let anchor = system_ms();
+        let clock = VenueClock::new(ClockMode::Scaled {
+            anchor_ms: anchor,
+            scale: 1_000,
+        });
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        let lead = clock.now_ms() - system_ms();
+        assert!(lead >= 4_000, "lead {lead} ms");
+        assert_eq!(clock.venue_ms_per_wall_ms(), 1_000);
+        assert!((clock.wall_ms() - system_ms()).abs() < 1_000);
+        assert_eq!(VenueClock::new(ClockMode::System).venue_ms_per_wall_ms(), 1);
     }
 }

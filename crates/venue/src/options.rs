@@ -36,6 +36,7 @@ pub struct SimOptions {
     pub tick_ms: u64,
     pub ping_interval_ms: u64,
     pub virtual_clock_start_ms: Option<i64>,
+    pub clock_scale: u32,
     pub limits: Limits,
     pub accounts: Vec<AccountSpec>,
 }
@@ -53,6 +54,7 @@ impl Default for SimOptions {
             tick_ms: 100,
             ping_interval_ms: 20_000,
             virtual_clock_start_ms: None,
+            clock_scale: 1,
             limits: Limits::default(),
             accounts: Vec::new(),
         }

@@ -70,6 +70,10 @@ fn build_engine(options: &SimOptions) -> Result<Engine, VenueError> {
             start_ms,
             tick_ms: i64::try_from(options.tick_ms).unwrap_or(100),
         },
+        None if options.clock_scale > 1 => ClockMode::Scaled {
+            anchor_ms: crate::clock::system_ms(),
+            scale: i64::from(options.clock_scale),
+        },
         None => ClockMode::System,
     };
     let clock = VenueClock::new(mode);

@@ -23,7 +23,7 @@ struct Session {
 }
 
 fn rate_limits(engine: &mut Engine) -> Value {
-    let now = engine.now();
+    let now = engine.rate_now();
     let used = engine.rate.used_weight(now);
     json!([{"rateLimitType": "REQUEST_WEIGHT", "interval": "MINUTE", "intervalNum": 1, "limit": engine.exchange.limits.weight_per_minute, "count": used}])
 }
@@ -160,8 +160,9 @@ fn handle(shared: &Shared, session: &mut Session, text: &str) -> Vec<Value> {
         .unwrap_or_default();
     let method = method.strip_prefix("v3/").unwrap_or(method);
     let now = engine.now();
-    if let Err(banned) = engine.rate.check_ban(now) {
-        let until = engine.rate.banned_until.unwrap_or(now);
+    let wall_now = engine.rate_now();
+    if let Err(banned) = engine.rate.check_ban(wall_now) {
+        let until = engine.rate.banned_until.unwrap_or(wall_now);
         let error = banned.with_data(json!({"serverTime": now, "retryAfter": until}));
         return vec![respond(&mut engine, &id, Err(error))];
     }
@@ -194,7 +195,7 @@ pub async fn run(mut socket: Socket, shared: Arc<Shared>) {
     let mut users = shared.user_tx.subscribe();
     {
         let mut engine = shared.lock();
-        let now = engine.now();
+        let now = engine.rate_now();
         let limits = engine.exchange.limits;
         if let Err(error) = engine.rate.charge(now, CONNECT_WEIGHT, limits) {
             tracing::debug!(code = error.code, "ws api connection over the weight limit");

@@ -31,6 +31,12 @@ struct Cli {
     seed: Option<u64>,
     #[arg(long, value_parser = parse_speed, help = "market speed factor [default: [sim].speed, else 1]")]
     speed: Option<Decimal>,
+    #[arg(
+        long,
+        value_parser = clap::value_parser!(u32).range(1..=600),
+        help = "market clock scale: server time runs this many times faster than the wall clock [default: [sim].clock_scale, else 1]"
+    )]
+    clock_scale: Option<u32>,
     #[arg(long, value_parser = parse_profile, help = "synthetic market profile: CALM, TRENDING, VOLATILE or CHOPPY [default: [sim].market_profile, else TRENDING]")]
     profile: Option<MarketProfile>,
     #[arg(
@@ -74,6 +80,10 @@ fn options(cli: Cli, sim: Option<&SimConfig>) -> SimOptions {
             .profile
             .or(sim.map(configured_profile))
             .unwrap_or(defaults.profile),
+        clock_scale: cli
+            .clock_scale
+            .or(sim.map(|s| s.clock_scale))
+            .unwrap_or(defaults.clock_scale),
         market: cli.market,
         exchange_info: cli.exchange_info,
         port: cli.port,
@@ -129,6 +139,12 @@ mod tests {
         assert_eq!(chosen.seed, 7);
         assert_eq!(chosen.profile, MarketProfile::Choppy);
         assert_eq!(chosen.speed, section.speed);
+        assert_eq!(chosen.clock_scale, section.clock_scale);
+        let scaled = options(
+            Cli::parse_from(["livespot-sim", "--clock-scale", "30"]),
+            Some(&section),
+        );
+        assert_eq!(scaled.clock_scale, 30);
     }
 
     #[test]

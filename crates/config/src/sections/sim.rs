@@ -20,6 +20,12 @@ pub struct SimConfig {
     #[serde(with = "crate::decimal_text")]
     pub speed: Decimal,
     pub market_profile: MarketProfile,
+    #[serde(default = "unscaled_clock")]
+    pub clock_scale: u32,
+}
+
+const fn unscaled_clock() -> u32 {
+    1
 }
 
 impl SimConfig {
@@ -29,6 +35,7 @@ impl SimConfig {
             &self.speed,
             &Decimal::new(1, 2),
             &Decimal::from(1000),
-        )
+        )?;
+        in_range("sim.clock_scale", &self.clock_scale, &1, &600)
     }
 }

@@ -81,7 +81,7 @@ impl Engine {
             is_maker: execution.is_maker,
         };
         if first_fill {
-            self.rate.first_fill(now);
+            self.rate.first_fill(self.rate_now());
         }
         self.fills.push(fill.clone());
         self.report(order_id, ExecType::Trade, Some(&fill), None);

@@ -102,6 +102,10 @@ impl Engine {
         self.clock.now_ms()
     }
 
+    pub fn rate_now(&self) -> i64 {
+        self.clock.wall_ms()
+    }
+
     pub fn add_account(&mut self, mut account: Account) {
         account.uid = u64::try_from(self.accounts.len()).unwrap_or_default() + 1;
         account.create_time = self.now();

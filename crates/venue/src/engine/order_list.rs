@@ -104,7 +104,8 @@ impl Engine {
         for leg in &legs {
             self.validate(api_key, leg, &spec)?;
         }
-        self.rate.check_orders(now, 2, self.exchange.limits)?;
+        let wall_now = self.rate_now();
+        self.rate.check_orders(wall_now, 2, self.exchange.limits)?;
         let list_id = self.allocate_list_id();
         let mut order_ids = Vec::new();
         for (index, leg) in legs.iter().enumerate() {
@@ -113,7 +114,7 @@ impl Engine {
             order.locked = index == 0;
             order_ids.push(self.insert_locked(order, &spec)?);
         }
-        self.rate.add_orders(now, 2);
+        self.rate.add_orders(wall_now, 2);
         let list = OrderList {
             account: api_key.to_owned(),
             order_list_id: list_id,

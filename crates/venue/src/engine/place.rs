@@ -259,12 +259,13 @@ impl Engine {
         let spec = self.symbol_spec(&req.symbol)?;
         self.validate(api_key, req, &spec)?;
         let limits = self.exchange.limits;
-        self.rate.check_orders(now, 1, limits)?;
+        let wall_now = self.rate_now();
+        self.rate.check_orders(wall_now, 1, limits)?;
         let plan = self.plan(req, &spec, partial);
         self.check_balance(api_key, req, &spec, &plan)?;
         let order = self.build_order(api_key, req, &plan, now);
         let order_id = self.insert_locked(order, &spec)?;
-        self.rate.add_orders(now, 1);
+        self.rate.add_orders(wall_now, 1);
         self.report(order_id, ExecType::New, None, None);
         let fills = self.take_liquidity(order_id, &plan.levels);
         self.finish_taker(order_id, plan.fok_unfilled);

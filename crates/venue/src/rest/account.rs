@@ -94,7 +94,7 @@ pub fn my_trades_weight(params: &crate::params::Params) -> u32 {
     reason = "route handlers share one signature"
 )]
 pub fn rate_limit_order(engine: &mut Engine, _: &Ctx<'_>) -> Result<Value, ApiError> {
-    let now = engine.now();
+    let now = engine.rate_now();
     let limits = engine.exchange.limits;
     let (ten, day) = engine.rate.order_counts(now);
     Ok(json!([

@@ -109,7 +109,7 @@ fn log_request(engine: &mut Engine, request: &RestRequest, reply: &RestReply) {
 }
 
 fn reply(engine: &mut Engine, status: u16, body: String, code: Option<i64>) -> RestReply {
-    let now = engine.now();
+    let now = engine.rate_now();
     let weight = engine.rate.used_weight(now);
     RestReply {
         status,
@@ -143,8 +143,9 @@ fn process(engine: &mut Engine, request: &RestRequest) -> RestReply {
 }
 
 fn pre_faults(engine: &mut Engine, route: &Route, params: &Params) -> Result<(), ApiError> {
+    let wall_now = engine.rate_now();
+    engine.rate.check_ban(wall_now)?;
     let now = engine.now();
-    engine.rate.check_ban(now)?;
     if let Some(fault) = engine
         .faults
         .take(FaultKind::RateLimit, scope(route, params, now))
@@ -187,7 +188,10 @@ fn run_route(
     let now = engine.now();
     let limits = engine.exchange.limits;
     if route.effect == OrderEffect::None {
-        engine.rate.charge(now, (route.weight)(params), limits)?;
+        let wall_now = engine.rate_now();
+        engine
+            .rate
+            .charge(wall_now, (route.weight)(params), limits)?;
     }
     let outcome = auth::authenticate(engine, route, api_key, params, now).and_then(|api_key| {
         let partial = route.effect == OrderEffect::Places
@@ -257,7 +261,8 @@ fn success(engine: &mut Engine, route: &Route, params: &Params, value: &Value) -
     }
     let mut out = reply(engine, 200, value.to_string(), None);
     if route.effect == OrderEffect::Places {
-        let (ten, day) = engine.rate.order_counts(now);
+        let wall_now = engine.rate_now();
+        let (ten, day) = engine.rate.order_counts(wall_now);
         out.headers.push(("X-MBX-ORDER-COUNT-10S", ten.to_string()));
         out.headers.push(("X-MBX-ORDER-COUNT-1D", day.to_string()));
     }
