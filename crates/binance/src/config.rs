@@ -12,6 +12,7 @@ pub struct ClientConfig {
     pub timeout_ms: u64,
     pub time_sync_interval_ms: u64,
     pub weight_headroom_percent: u32,
+    pub server_clock_rate: u32,
 }
 
 impl ClientConfig {
@@ -33,6 +34,7 @@ impl ClientConfig {
             timeout_ms: 10_000,
             time_sync_interval_ms: 300_000,
             weight_headroom_percent: 90,
+            server_clock_rate: 1,
         }
     }
 

@@ -11,6 +11,8 @@ pub fn local_now_ms() -> i64 {
 #[derive(Debug)]
 pub struct TimeSync {
     offset_ms: AtomicI64,
+    measured_local_ms: AtomicI64,
+    server_clock_rate: i64,
     measured_at: Mutex<Option<Instant>>,
     measurements: AtomicI64,
 }
@@ -23,8 +25,14 @@ impl Default for TimeSync {
 
 impl TimeSync {
     pub fn new() -> Self {
+        Self::with_server_clock_rate(1)
+    }
+
+    pub fn with_server_clock_rate(rate: u32) -> Self {
         Self {
             offset_ms: AtomicI64::new(0),
+            measured_local_ms: AtomicI64::new(local_now_ms()),
+            server_clock_rate: i64::from(rate.max(1)),
             measured_at: Mutex::new(None),
             measurements: AtomicI64::new(0),
         }
@@ -40,6 +48,10 @@ impl TimeSync {
 
     pub fn record(&self, sent_local_ms: i64, server_ms: i64, received_local_ms: i64) -> i64 {
         let offset = Self::offset_from_round_trip(sent_local_ms, server_ms, received_local_ms);
+        self.measured_local_ms.store(
+            i64::midpoint(sent_local_ms, received_local_ms),
+            Ordering::SeqCst,
+        );
         self.offset_ms.store(offset, Ordering::SeqCst);
         self.measurements.fetch_add(1, Ordering::SeqCst);
         if let Ok(mut at) = self.measured_at.lock() {
@@ -57,7 +69,18 @@ impl TimeSync {
     }
 
     pub fn server_now_ms(&self) -> i64 {
-        local_now_ms() + self.offset_ms()
+        self.server_ms_at(local_now_ms())
+    }
+
+    pub fn server_ms_at(&self, local_ms: i64) -> i64 {
+        let since_measure = local_ms - self.measured_local_ms.load(Ordering::SeqCst);
+        local_ms + self.offset_ms() + since_measure * (self.server_clock_rate - 1)
+    }
+
+    pub fn local_ms_at(&self, server_ms: i64) -> i64 {
+        let measured_local = self.measured_local_ms.load(Ordering::SeqCst);
+        let measured_server = measured_local + self.offset_ms();
+        measured_local + (server_ms - measured_server) / self.server_clock_rate
     }
 
     pub fn needs_refresh(&self, interval: Duration) -> bool {
@@ -70,6 +93,28 @@ impl TimeSync {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_faster_server_clock_is_followed_at_its_rate_between_measurements() {
+        let sync = TimeSync::with_server_clock_rate(60);
+        sync.record(1_000, 50_000, 1_000);
+        assert_eq!(sync.server_ms_at(1_000), 50_000);
+        assert_eq!(sync.server_ms_at(1_100), 56_000);
+        let unscaled = TimeSync::new();
+        unscaled.record(1_000, 50_000, 1_000);
+        assert_eq!(unscaled.server_ms_at(1_100), 50_100);
+    }
+
+    #[test]
+    fn a_server_timestamp_maps_back_to_the_local_clock() {
+        let sync = TimeSync::with_server_clock_rate(60);
+        sync.record(1_000, 50_000, 1_000);
+        assert_eq!(sync.local_ms_at(56_000), 1_100);
+        assert_eq!(sync.local_ms_at(sync.server_ms_at(7_000)), 7_000);
+        let unscaled = TimeSync::new();
+        unscaled.record(1_000, 50_000, 1_000);
+        assert_eq!(unscaled.local_ms_at(49_500), 500);
+    }
 
     #[test]
     fn offset_uses_the_midpoint_of_the_round_trip() {

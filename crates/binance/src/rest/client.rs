@@ -43,11 +43,12 @@ impl RestClient {
                 detail: e.to_string(),
             })?;
         let limiter = Arc::new(RateLimiter::new(config.weight_headroom_percent));
+        let time = Arc::new(TimeSync::with_server_clock_rate(config.server_clock_rate));
         Ok(Self {
             http,
             config,
             credentials,
-            time: Arc::new(TimeSync::new()),
+            time,
             limiter,
         })
     }
@@ -97,13 +98,24 @@ impl RestClient {
         Err(last_error)
     }
 
-    async fn attempt(&self, call: &Call) -> Result<String, BinanceError> {
-        if call.security == Security::Signed
-            && self
-                .time
-                .needs_refresh(Duration::from_millis(self.config.time_sync_interval_ms))
+    pub async fn server_now_ms(&self) -> Result<i64, BinanceError> {
+        self.sync_time_when_due().await?;
+        Ok(self.time.server_now_ms())
+    }
+
+    async fn sync_time_when_due(&self) -> Result<(), BinanceError> {
+        if self
+            .time
+            .needs_refresh(Duration::from_millis(self.config.time_sync_interval_ms))
         {
             self.sync_time().await?;
+        }
+        Ok(())
+    }
+
+    async fn attempt(&self, call: &Call) -> Result<String, BinanceError> {
+        if call.security == Security::Signed {
+            self.sync_time_when_due().await?;
         }
         self.limiter
             .acquire(call.weight.max(1), call.places_order)
