@@ -24,6 +24,7 @@ const ENTRY_DECISIONS: &str =
 const APPROVED_VERDICTS: &str = "SELECT COUNT(*) FROM risk_verdicts WHERE approved = 1 \
      OR payload_json LIKE '%\"outcome\":\"APPROVE\"%'";
 const AUDITED_FILLS: &str = "SELECT COUNT(*) FROM fills";
+const AUDITED_EXIT_FILLS: &str = "SELECT COUNT(*) FROM fills WHERE side = 'SELL'";
 
 fn remaining(started: Instant) -> Duration {
     FIRST_TRADE_WITHIN.saturating_sub(started.elapsed())
@@ -73,6 +74,31 @@ fn entries_fill_and_get_protected(var: &TestVar, started: Instant) {
     );
 }
 
+fn a_protected_position_exits(var: &TestVar, started: Instant) {
+    let exited = wait_until(remaining(started), || {
+        let state = venue_state(var)?;
+        let venue = venue_orders(&state);
+        let exit = ledger_orders(var).into_iter().find(|order| {
+            order.purpose != "entry"
+                && order.side == "SELL"
+                && order.status == "FILLED"
+                && venue
+                    .get(&order.client_order_id)
+                    .is_some_and(|twin| twin["status"] == "FILLED")
+        })?;
+        (audit_count(var, AUDITED_EXIT_FILLS) >= 1).then_some(exit)
+    });
+    assert!(
+        exited.is_some(),
+        "no protection leg filled within {FIRST_TRADE_WITHIN:?}: ledger {:?}",
+        ledger_orders(var)
+    );
+    assert!(
+        ledger_positions(var).values().any(|s| s == "FLAT"),
+        "an exit filled but no ledger position is FLAT"
+    );
+}
+
 fn venue_ledger_and_audit_agree(var: &TestVar) {
     let agreed = wait_until(SETTLE_WITHIN, || {
         let state = venue_state(var)?;
@@ -106,8 +132,10 @@ fn shipped_configuration_trades_in_sim_within_two_minutes() {
     proposals_reach_risk(&var, started);
     entries_fill_and_get_protected(&var, started);
     let first_trade = started.elapsed();
+    a_protected_position_exits(&var, started);
+    let first_exit = started.elapsed();
     venue_ledger_and_audit_agree(&var);
     stop_launcher(&mut launcher);
-    println!("first protected trade {first_trade:?} after launch");
-    assert!(first_trade <= FIRST_TRADE_WITHIN);
+    println!("first protected trade {first_trade:?}, first exit {first_exit:?} after launch");
+    assert!(first_exit <= FIRST_TRADE_WITHIN);
 }

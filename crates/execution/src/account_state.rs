@@ -104,7 +104,9 @@ impl ExecutionEngine {
         for state in HELD_OR_CLOSED {
             for position in self.ledger.positions_in_state(state)? {
                 let rules = self.rules_for(&position.symbol)?;
-                let fills = self.intent_fills(&position.order_intent_id, &position.symbol)?;
+                let fills = self.local_time_fills(
+                    self.intent_fills(&position.order_intent_id, &position.symbol)?,
+                );
                 let pnl = intent_pnl(&fills, &rules.quote_asset);
                 if fills.iter().any(|f| f.is_buyer && f.ts_ms >= day_start_ms) {
                     view.trades_today += 1;
@@ -128,6 +130,17 @@ impl ExecutionEngine {
         }
         view.history = trade_history(closed);
         Ok(view)
+    }
+
+    fn local_time_fills(&self, fills: Vec<FillRecord>) -> Vec<FillRecord> {
+        let time = self.client.time_sync();
+        fills
+            .into_iter()
+            .map(|fill| FillRecord {
+                ts_ms: time.local_ms_at(fill.ts_ms),
+                ..fill
+            })
+            .collect()
     }
 
     async fn marks(&self, positions: &[HeldPosition]) -> BTreeMap<String, Decimal> {

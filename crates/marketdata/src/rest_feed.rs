@@ -3,7 +3,6 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use livespot_binance::{BinanceError, RestClient};
-use livespot_ipc::system_now_ms;
 use livespot_pipeline::selection::UniverseParams;
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
@@ -73,7 +72,7 @@ impl RestFeed {
             self.client.klines(symbol, KLINE_INTERVAL, limit),
         )
         .await?;
-        let now_ms = system_now_ms();
+        let now_ms = self.client.server_now_ms().await?;
         let klines = raw
             .iter()
             .filter(|k| k.close_time() < now_ms)

@@ -51,6 +51,13 @@ pub struct RunKeys {
 }
 
 impl RunKeys {
+    pub const fn venue_clock_rate(&self, sim_clock_scale: u32) -> u32 {
+        match self.mode {
+            RunMode::Sim => sim_clock_scale,
+            RunMode::Live => 1,
+        }
+    }
+
     pub fn holds_intent_key(&self) -> bool {
         self.ipc.intent_key.is_some()
     }
