@@ -16,7 +16,7 @@ pub enum FaultKind {
     ClockSkew,
     PartialFills,
     HoldResting,
-    HalfRestingFills,
+    FillRestingHalf,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,8 +76,7 @@ const fn default_count(kind: FaultKind) -> Option<u32> {
         FaultKind::StreamsStall
         | FaultKind::ClockSkew
         | FaultKind::Ban
-        | FaultKind::HoldResting
-        | FaultKind::HalfRestingFills => None,
+        | FaultKind::HoldResting => None,
         _ => Some(1),
     }
 }
@@ -201,7 +200,7 @@ mod tests {
         faults.add(hold, 0);
         assert!(faults.is_active_for(FaultKind::HoldResting, "BTCUSDT", i64::MAX / 2));
         assert!(!faults.is_active_for(FaultKind::HoldResting, "ETHUSDT", 1));
-        assert!(!faults.is_active_for(FaultKind::HalfRestingFills, "BTCUSDT", 1));
+        assert!(!faults.is_active_for(FaultKind::FillRestingHalf, "BTCUSDT", 1));
         faults.clear();
         assert!(!faults.is_active_for(FaultKind::HoldResting, "BTCUSDT", 1));
     }

@@ -9,7 +9,7 @@ use crate::market_event::MarketEvent;
 const BIPS: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
 
 impl Engine {
-    fn open_ids(&self, symbol: &str) -> Vec<u64> {
+    pub(super) fn open_ids(&self, symbol: &str) -> Vec<u64> {
         self.orders
             .values()
             .filter(|o| o.symbol == symbol && o.status.is_open())
@@ -28,6 +28,7 @@ impl Engine {
         if !held {
             self.fill_crossed(symbol);
         }
+        self.half_fill_by_fault(symbol);
     }
 
     fn check_stops(&mut self, symbol: &str, price: Decimal) {
@@ -114,14 +115,19 @@ impl Engine {
         self.report_position(&order.account, &order.symbol);
     }
 
-    fn resting_limit(&self, id: u64) -> Option<(Side, Decimal, Decimal, String)> {
+    pub(super) fn resting_limit(&self, id: u64) -> Option<(Side, Decimal, Decimal, String)> {
         let order = self.orders.get(&id)?;
         let resting = order.status.is_open()
             && order.order_type.has_limit_price()
             && (!order.order_type.is_stop() || order.triggered);
-        let fillable = self.resting_fill_cap(order);
-        (resting && fillable > Decimal::ZERO)
-            .then(|| (order.side, order.price, fillable, order.account.clone()))
+        resting.then(|| {
+            (
+                order.side,
+                order.price,
+                order.remaining(),
+                order.account.clone(),
+            )
+        })
     }
 
     fn fill_resting(&mut self, symbol: &str, trade: &PublicTrade) {
