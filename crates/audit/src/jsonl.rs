@@ -2,9 +2,8 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
-
 use crate::AuditError;
+use crate::canonical::{push_i64, push_json_str, push_list, push_u64};
 use crate::day::{day_index, utc_day_of_index};
 use crate::store::WrittenEvent;
 
@@ -16,58 +15,52 @@ pub fn jsonl_path(logs_dir: &Path, day: &str) -> PathBuf {
     logs_dir.join(format!("audit-{day}.jsonl"))
 }
 
-#[derive(Debug, Serialize)]
-pub struct JsonlLine<'a> {
-    pub event_id: i64,
-    pub ts_ms: i64,
-    pub event_type: &'a str,
-    pub sender: &'a str,
-    pub seq: u64,
-    pub source: &'a str,
-    pub run_id: Option<&'a str>,
-    pub cycle_id: Option<&'a str>,
-    pub snapshot_id: Option<&'a str>,
-    pub decision_id: Option<&'a str>,
-    pub order_intent_id: Option<&'a str>,
-    pub reason_codes: &'a [String],
-    pub event_hash: &'a str,
+fn push_key(buffer: &mut Vec<u8>, key: &[u8]) {
+    buffer.extend_from_slice(b",\"");
+    buffer.extend_from_slice(key);
+    buffer.extend_from_slice(b"\":");
 }
 
-impl<'a> JsonlLine<'a> {
-    pub fn from_written(written: &'a WrittenEvent) -> Self {
-        let record = &written.record;
-        Self {
-            event_id: written.event_id,
-            ts_ms: record.ts_ms,
-            event_type: &record.event_type,
-            sender: &record.sender,
-            seq: record.seq,
-            source: &record.source,
-            run_id: record.ids.run_id.as_deref(),
-            cycle_id: record.ids.cycle_id.as_deref(),
-            snapshot_id: record.ids.snapshot_id.as_deref(),
-            decision_id: record.ids.decision_id.as_deref(),
-            order_intent_id: record.ids.order_intent_id.as_deref(),
-            reason_codes: &record.reason_codes,
-            event_hash: &written.event_hash,
-        }
+fn push_optional_field(buffer: &mut Vec<u8>, key: &[u8], text: Option<&str>) {
+    push_key(buffer, key);
+    match text {
+        Some(text) => push_json_str(buffer, text),
+        None => buffer.extend_from_slice(b"null"),
     }
 }
 
-pub fn encode_line(buffer: &mut Vec<u8>, written: &WrittenEvent) -> Result<(), AuditError> {
-    let encode = |error: serde_json::Error| AuditError::Encode {
-        detail: error.to_string(),
-    };
-    serde_json::to_writer(&mut *buffer, &JsonlLine::from_written(written)).map_err(encode)?;
-    buffer.pop();
-    buffer.extend_from_slice(b",\"payload\":");
+fn push_text_field(buffer: &mut Vec<u8>, key: &[u8], text: &str) {
+    push_key(buffer, key);
+    push_json_str(buffer, text);
+}
+
+pub fn encode_line(buffer: &mut Vec<u8>, written: &WrittenEvent) {
+    let record = &written.record;
+    let ids = &record.ids;
+    buffer.extend_from_slice(b"{\"event_id\":");
+    push_i64(buffer, written.event_id);
+    push_key(buffer, b"ts_ms");
+    push_i64(buffer, record.ts_ms);
+    push_text_field(buffer, b"event_type", &record.event_type);
+    push_text_field(buffer, b"sender", &record.sender);
+    push_key(buffer, b"seq");
+    push_u64(buffer, record.seq);
+    push_text_field(buffer, b"source", &record.source);
+    push_optional_field(buffer, b"run_id", ids.run_id.as_deref());
+    push_optional_field(buffer, b"cycle_id", ids.cycle_id.as_deref());
+    push_optional_field(buffer, b"snapshot_id", ids.snapshot_id.as_deref());
+    push_optional_field(buffer, b"decision_id", ids.decision_id.as_deref());
+    push_optional_field(buffer, b"order_intent_id", ids.order_intent_id.as_deref());
+    push_key(buffer, b"reason_codes");
+    push_list(buffer, &record.reason_codes);
+    push_text_field(buffer, b"event_hash", &written.event_hash);
+    push_key(buffer, b"payload");
     let payload = written
         .trail_payload
         .as_deref()
-        .unwrap_or(&written.record.payload_json);
+        .unwrap_or(&record.payload_json);
     buffer.extend_from_slice(payload.as_bytes());
     buffer.extend_from_slice(b"}\n");
-    Ok(())
 }
 
 #[derive(Debug)]
@@ -95,7 +88,7 @@ impl JsonlTrail {
         for written in events {
             let day = day_index(written.record.ts_ms);
             self.line.clear();
-            encode_line(&mut self.line, written)?;
+            encode_line(&mut self.line, written);
             let line = std::mem::take(&mut self.line);
             let result = self.writer_for(day)?.write_all(&line);
             self.line = line;
@@ -154,4 +147,78 @@ fn trail_io_error(logs_dir: &Path, day: &str, error: &std::io::Error) -> AuditEr
         };
     }
     AuditError::Jsonl { path, detail }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Serialize;
+
+    use super::*;
+    use crate::record::sample_record;
+
+    #[derive(Serialize)]
+    struct SerdeLine<'a> {
+        event_id: i64,
+        ts_ms: i64,
+        event_type: &'a str,
+        sender: &'a str,
+        seq: u64,
+        source: &'a str,
+        run_id: Option<&'a str>,
+        cycle_id: Option<&'a str>,
+        snapshot_id: Option<&'a str>,
+        decision_id: Option<&'a str>,
+        order_intent_id: Option<&'a str>,
+        reason_codes: &'a [String],
+        event_hash: &'a str,
+    }
+
+    fn serde_line(written: &WrittenEvent) -> String {
+        let record = &written.record;
+        let head = serde_json::to_string(&SerdeLine {
+            event_id: written.event_id,
+            ts_ms: record.ts_ms,
+            event_type: &record.event_type,
+            sender: &record.sender,
+            seq: record.seq,
+            source: &record.source,
+            run_id: record.ids.run_id.as_deref(),
+            cycle_id: record.ids.cycle_id.as_deref(),
+            snapshot_id: record.ids.snapshot_id.as_deref(),
+            decision_id: record.ids.decision_id.as_deref(),
+            order_intent_id: record.ids.order_intent_id.as_deref(),
+            reason_codes: &record.reason_codes,
+            event_hash: &written.event_hash,
+        })
+        .unwrap();
+        let payload = written
+            .trail_payload
+            .as_deref()
+            .unwrap_or(&record.payload_json);
+        format!("{},\"payload\":{payload}}}\n", &head[..head.len() - 1])
+    }
+
+    #[test]
+    fn lines_carry_the_same_fields_in_the_same_order_as_the_serde_encoding() {
+        let mut record = sample_record("risk", 9, "RISK_VERDICT");
+        record.payload_json = r#"{"approved":true,"note":"a \"quoted\" word"}"#.to_owned();
+        record.reason_codes = vec!["RISK_COOLDOWN".to_owned(), "X\"Y".to_owned()];
+        record.ids.order_intent_id = Some("oi-\u{1}".to_owned());
+        record.ts_ms = -3;
+        let mut written = WrittenEvent {
+            event_id: 77,
+            event_hash: "ab".repeat(32),
+            record,
+            trail_payload: None,
+        };
+        for trail_payload in [None, Some(r#"{"secret":"[REDACTED]"}"#.to_owned())] {
+            written.trail_payload = trail_payload;
+            let mut line = Vec::new();
+            encode_line(&mut line, &written);
+            let text = String::from_utf8(line).unwrap();
+            assert_eq!(text, serde_line(&written));
+            let parsed: serde_json::Value = serde_json::from_str(text.trim_end()).unwrap();
+            assert_eq!(parsed["event_id"], 77);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+mod canonical;
 mod chain;
 mod checkpoint;
 mod checkpointer;
@@ -12,6 +13,7 @@ mod jsonl_recover;
 mod migrate;
 pub mod panel_queries;
 mod payload;
+mod payload_scan;
 mod platform;
 mod prepared;
 mod process;

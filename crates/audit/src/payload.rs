@@ -1,37 +1,63 @@
 use serde_json::Value;
 
-#[derive(Debug)]
-pub struct PayloadFields(Option<Value>);
+use crate::payload_scan::{Field, ScannedPayload, scan_payload};
 
-impl PayloadFields {
-    pub fn parse(payload_json: &str) -> Self {
-        Self(serde_json::from_str(payload_json).ok())
+#[derive(Debug, Clone, Copy)]
+enum Found<'v> {
+    Text(&'v str),
+    Value(&'v Value),
+}
+
+#[derive(Debug)]
+pub struct PayloadFields<'a>(Option<ScannedPayload<'a>>);
+
+impl<'a> PayloadFields<'a> {
+    pub fn parse(payload_json: &'a str, wanted: &dyn Fn(&str) -> bool) -> Self {
+        Self(scan_payload(payload_json, wanted).ok())
     }
 
-    pub fn value(&self) -> Option<&Value> {
-        self.0.as_ref()
+    pub fn is_json(&self) -> bool {
+        self.0.is_some()
+    }
+
+    pub fn has_sensitive_key(&self) -> bool {
+        self.0.as_ref().is_some_and(|scanned| scanned.sensitive)
     }
 
     pub fn text(&self, keys: &[&str]) -> Option<String> {
-        let value = self.0.as_ref()?;
-        keys.iter().find_map(|key| render(lookup(value, key)?))
+        keys.iter().find_map(|key| match self.lookup(key)? {
+            Found::Text(text) => Some(text.to_owned()),
+            Found::Value(value) => render(value),
+        })
     }
 
     pub fn integer(&self, keys: &[&str]) -> Option<i64> {
-        let value = self.0.as_ref()?;
-        keys.iter().find_map(|key| match lookup(value, key)? {
-            Value::Number(number) => number.as_i64(),
-            Value::String(text) => text.parse().ok(),
-            Value::Bool(flag) => Some(i64::from(*flag)),
-            _ => None,
+        keys.iter().find_map(|key| match self.lookup(key)? {
+            Found::Text(text) => text.parse().ok(),
+            Found::Value(Value::String(text)) => text.parse().ok(),
+            Found::Value(Value::Number(number)) => number.as_i64(),
+            Found::Value(Value::Bool(flag)) => Some(i64::from(*flag)),
+            Found::Value(_) => None,
         })
+    }
+
+    fn lookup(&self, dotted: &str) -> Option<Found<'_>> {
+        let scanned = self.0.as_ref()?;
+        let mut parts = dotted.split('.');
+        let first = parts.next()?;
+        let (_, field) = scanned.wanted.iter().rev().find(|(key, _)| key == first)?;
+        match field {
+            Field::Text(text) if parts.next().is_none() => Some(Found::Text(text)),
+            Field::Text(_) => None,
+            Field::Other(value) => parts
+                .try_fold(value, |current, part| current.get(part))
+                .map(Found::Value),
+        }
     }
 }
 
-fn lookup<'a>(value: &'a Value, dotted: &str) -> Option<&'a Value> {
-    dotted
-        .split('.')
-        .try_fold(value, |current, part| current.get(part))
+pub fn first_segment(dotted: &str) -> &str {
+    dotted.split('.').next().unwrap_or(dotted)
 }
 
 fn render(value: &Value) -> Option<String> {
@@ -48,11 +74,26 @@ fn render(value: &Value) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::redact::has_sensitive_key;
+
+    fn every_key(_: &str) -> bool {
+        true
+    }
+
+    fn value_text(value: &Value, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|key| {
+            render(
+                key.split('.')
+                    .try_fold(value, |current, part| current.get(part))?,
+            )
+        })
+    }
 
     #[test]
     fn fields_are_found_by_first_matching_key_and_path() {
         let fields = PayloadFields::parse(
             r#"{"symbol":"BTCUSDT","intent":{"side":"BUY"},"approved":true,"qty":"0.5","kind":{"MakerFirst":{"ttl_ms":5}}}"#,
+            &every_key,
         );
         assert_eq!(fields.text(&["sym", "symbol"]).as_deref(), Some("BTCUSDT"));
         assert_eq!(
@@ -67,8 +108,60 @@ mod tests {
 
     #[test]
     fn unparseable_payload_yields_no_fields() {
-        let fields = PayloadFields::parse("not json");
+        let fields = PayloadFields::parse("not json", &every_key);
+        assert!(!fields.is_json());
         assert_eq!(fields.text(&["symbol"]), None);
         assert_eq!(fields.integer(&["lag_ms"]), None);
+    }
+
+    #[test]
+    fn only_wanted_keys_are_kept_but_every_key_is_checked_for_secrets() {
+        let payload = r#"{"symbol":"ETHUSDT","nested":[{"api_secret":"x"}],"side":"SELL"}"#;
+        let fields = PayloadFields::parse(payload, &|key| key == "symbol");
+        assert_eq!(fields.text(&["symbol"]).as_deref(), Some("ETHUSDT"));
+        assert_eq!(fields.text(&["side"]), None);
+        assert!(fields.has_sensitive_key());
+        let plain = PayloadFields::parse(r#"{"symbol":"ETHUSDT","n":[1,{"k2":null}]}"#, &every_key);
+        assert!(plain.is_json() && !plain.has_sensitive_key());
+    }
+
+    #[test]
+    fn scan_agrees_with_a_full_value_parse() {
+        let payloads = [
+            r#"{"symbol":"BTCUSDT","side":"BUY","index":3,"score":7312}"#,
+            r#"{"symbol":"A","symbol":"B","decision":{"side":"SELL","symbol":"C"}}"#,
+            r#"{"state":{"Open":1},"to":["x"],"latency_ms":"12","approved":false}"#,
+            r#"{"sym\u0062ol":"escaped key","price":1.5e3,"qty":-2,"big":18446744073709551615}"#,
+            r#"[{"secret":"hidden"}]"#,
+            r#"{"prompt_hash":"ab","prompt_version":"v1","Key":"k"}"#,
+            r#"{"deep":{"deeper":{"token":"t"}},"symbol":null}"#,
+            r#""just a string""#,
+            "7",
+            r#"{"x":1e400}"#,
+            r#"{"x":"\ud800"}"#,
+            r#"{"symbol":"BTC"} trailing"#,
+        ];
+        let keys: [&[&str]; 6] = [
+            &["symbol", "decision.symbol"],
+            &["side", "decision.side"],
+            &["state", "to"],
+            &["price", "qty", "big"],
+            &["latency_ms", "approved"],
+            &["symbol"],
+        ];
+        for payload in payloads {
+            let fields = PayloadFields::parse(payload, &every_key);
+            let value = serde_json::from_str::<Value>(payload).ok();
+            assert_eq!(fields.is_json(), value.is_some(), "{payload}");
+            let Some(value) = value else { continue };
+            assert_eq!(
+                fields.has_sensitive_key(),
+                has_sensitive_key(&value),
+                "{payload}"
+            );
+            for wanted in keys {
+                assert_eq!(fields.text(wanted), value_text(&value, wanted), "{payload}");
+            }
+        }
     }
 }

@@ -1,11 +1,11 @@
 use rusqlite::types::Value as SqlValue;
-use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 use crate::payload::PayloadFields;
-use crate::projection_spec::{Column, SPECS, specs_for};
-use crate::record::EventRecord;
-use crate::redact::{has_sensitive_key, redacted_payload};
+use crate::projection_spec::{
+    ALERT_CODE_KEYS, Column, INTENT_STATE_KEYS, SPECS, payload_key_wanted, specs_for,
+};
+use crate::record::{EventRecord, chained_hash_of};
+use crate::redact::redacted_payload;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PreparedEvent {
@@ -18,9 +18,12 @@ pub struct PreparedEvent {
 impl PreparedEvent {
     pub fn prepare(record: EventRecord) -> Self {
         let canonical = record.canonical_bytes();
-        let fields = PayloadFields::parse(&record.payload_json);
-        let trail_payload = trail_rewrite(&record.payload_json, fields.value());
+        let specs = specs_for(&record.event_type);
+        let wanted = |key: &str| payload_key_wanted(specs, key);
+        let fields = PayloadFields::parse(&record.payload_json, &wanted);
+        let trail_payload = trail_rewrite(&record.payload_json, &fields);
         let derived = derived_values(&record, &fields, trail_payload.as_deref());
+        drop(fields);
         Self {
             record,
             canonical,
@@ -30,34 +33,30 @@ impl PreparedEvent {
     }
 
     pub fn chained_hash(&self, prev_hash: &str) -> String {
-        let mut hasher = Sha256::new();
-        hasher.update(prev_hash.as_bytes());
-        hasher.update(&self.canonical);
-        let digest = hasher.finalize();
-        let mut hex_text = [0_u8; 64];
-        if hex::encode_to_slice(digest, &mut hex_text).is_err() {
-            return hex::encode(digest);
-        }
-        String::from_utf8_lossy(&hex_text).into_owned()
+        chained_hash_of(prev_hash, &self.canonical)
     }
 }
 
-fn trail_rewrite(payload_json: &str, parsed: Option<&Value>) -> Option<String> {
-    match parsed {
-        Some(value) if !has_sensitive_key(value) && !payload_json.contains(['\n', '\r']) => None,
-        _ => Some(redacted_payload(payload_json).to_string()),
+fn derived_columns(event_type: &str) -> impl Iterator<Item = &'static Column> {
+    specs_for(event_type)
+        .iter()
+        .flat_map(|index| SPECS[*index].columns.iter())
+        .filter(|column| column.is_derived())
+}
+
+fn trail_rewrite(payload_json: &str, fields: &PayloadFields<'_>) -> Option<String> {
+    if fields.is_json() && !fields.has_sensitive_key() && !payload_json.contains(['\n', '\r']) {
+        return None;
     }
+    Some(redacted_payload(payload_json).to_string())
 }
 
 fn derived_values(
     record: &EventRecord,
-    fields: &PayloadFields,
+    fields: &PayloadFields<'_>,
     trail_payload: Option<&str>,
 ) -> Vec<SqlValue> {
-    specs_for(&record.event_type)
-        .iter()
-        .flat_map(|index| SPECS[*index].columns.iter())
-        .filter(|column| column.is_derived())
+    derived_columns(&record.event_type)
         .map(|column| match column {
             Column::RedactedPayload => SqlValue::Text(
                 trail_payload
@@ -73,7 +72,7 @@ fn text(value: Option<String>) -> SqlValue {
     value.map_or(SqlValue::Null, SqlValue::Text)
 }
 
-fn derived_value(column: Column, record: &EventRecord, fields: &PayloadFields) -> SqlValue {
+fn derived_value(column: Column, record: &EventRecord, fields: &PayloadFields<'_>) -> SqlValue {
     match column {
         Column::Text(keys) => text(fields.text(keys)),
         Column::Integer(keys) => fields
@@ -81,7 +80,7 @@ fn derived_value(column: Column, record: &EventRecord, fields: &PayloadFields) -
             .map_or(SqlValue::Null, SqlValue::Integer),
         Column::AlertCode => SqlValue::Text(
             fields
-                .text(&["code", "reason", "alert"])
+                .text(ALERT_CODE_KEYS)
                 .or_else(|| record.reason_codes.first().cloned())
                 .unwrap_or_else(|| record.event_type.clone()),
         ),
@@ -91,7 +90,7 @@ fn derived_value(column: Column, record: &EventRecord, fields: &PayloadFields) -
                 .text(&["state"])
                 .unwrap_or_else(|| "REFUSED".to_owned()),
         ),
-        Column::IntentState => text(fields.text(&["state", "to", "intent_state"])),
+        Column::IntentState => text(fields.text(INTENT_STATE_KEYS)),
         _ => SqlValue::Null,
     }
 }

@@ -19,7 +19,20 @@ pub enum Column {
     RedactedPayload,
 }
 
+pub const ALERT_CODE_KEYS: &[&str] = &["code", "reason", "alert"];
+
+pub const INTENT_STATE_KEYS: &[&str] = &["state", "to", "intent_state"];
+
 impl Column {
+    pub const fn payload_keys(self) -> &'static [&'static str] {
+        match self {
+            Self::Text(keys) | Self::Integer(keys) => keys,
+            Self::AlertCode => ALERT_CODE_KEYS,
+            Self::IntentState => INTENT_STATE_KEYS,
+            _ => &[],
+        }
+    }
+
     pub const fn is_derived(self) -> bool {
         matches!(
             self,
@@ -47,6 +60,9 @@ pub struct TableSpec {
     pub guard: Guard,
 }
 
+use std::sync::LazyLock;
+
+use crate::payload::first_segment;
 use crate::{projection_tables, projection_tables_exec};
 
 pub const RUNS: usize = 0;
@@ -85,6 +101,30 @@ pub static SPECS: [&TableSpec; 16] = [
     &projection_tables_exec::PROCESS_HEALTH_TABLE,
 ];
 
+static TOP_LEVEL_PAYLOAD_KEYS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    SPECS
+        .iter()
+        .map(|spec| {
+            let mut keys: Vec<&'static str> = spec
+                .columns
+                .iter()
+                .flat_map(|column| column.payload_keys().iter().map(|key| first_segment(key)))
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            keys
+        })
+        .collect()
+});
+
+pub fn payload_key_wanted(specs: &[usize], key: &str) -> bool {
+    specs.iter().any(|index| {
+        TOP_LEVEL_PAYLOAD_KEYS
+            .get(*index)
+            .is_some_and(|keys| keys.contains(&key))
+    })
+}
+
 pub fn specs_for(event_type: &str) -> &'static [usize] {
     match event_type {
         "RUN_STARTED" => &[RUNS],
@@ -122,6 +162,21 @@ mod tests {
         for spec in SPECS {
             assert_eq!(placeholders(spec.sql), spec.columns.len(), "{}", spec.sql);
         }
+    }
+
+    #[test]
+    fn wanted_payload_keys_are_the_first_segments_of_derived_columns() {
+        let decision = specs_for("DECISION");
+        for key in ["symbol", "decision", "side", "decision_hash", "hash"] {
+            assert!(payload_key_wanted(decision, key), "{key}");
+        }
+        assert!(!payload_key_wanted(decision, "index"));
+        assert!(payload_key_wanted(specs_for("ALERT_RAISED"), "reason"));
+        assert!(payload_key_wanted(
+            specs_for("INTENT_STATE"),
+            "intent_state"
+        ));
+        assert!(!payload_key_wanted(specs_for("UNKNOWN_TYPE"), "symbol"));
     }
 
     #[test]

@@ -2,6 +2,8 @@ use livespot_domain::{AuditEvent, CorrelationIds, ProcessRole};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::canonical::write_canonical;
+
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,20 +27,7 @@ pub struct EventRecord {
     pub payload_json: String,
 }
 
-const CANONICAL_OVERHEAD_BYTES: usize = 512;
-
-struct HashWriter(Sha256);
-
-impl std::io::Write for HashWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.update(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
+const CANONICAL_KEYS_AND_PUNCTUATION_BYTES: usize = 192;
 
 #[derive(Serialize)]
 struct CanonicalEvent<'a> {
@@ -140,11 +129,35 @@ impl EventRecord {
     }
 
     pub fn canonical_bytes(&self) -> Vec<u8> {
-        let mut bytes = Vec::with_capacity(CANONICAL_OVERHEAD_BYTES + 2 * self.payload_json.len());
-        if serde_json::to_writer(&mut bytes, &self.canonical()).is_err() {
-            bytes.clear();
-        }
+        let mut bytes = Vec::with_capacity(self.canonical_capacity());
+        write_canonical(&mut bytes, self);
         bytes
+    }
+
+    fn canonical_capacity(&self) -> usize {
+        let ids = &self.ids;
+        let id_bytes = [
+            &ids.run_id,
+            &ids.cycle_id,
+            &ids.snapshot_id,
+            &ids.decision_id,
+            &ids.order_intent_id,
+        ]
+        .iter()
+        .map(|id| id.as_ref().map_or(0, String::len))
+        .sum::<usize>();
+        let reason_bytes = self
+            .reason_codes
+            .iter()
+            .map(|code| code.len() + 3)
+            .sum::<usize>();
+        CANONICAL_KEYS_AND_PUNCTUATION_BYTES
+            + self.payload_json.len() * 5 / 4
+            + id_bytes
+            + reason_bytes
+            + self.sender.len()
+            + self.source.len()
+            + self.event_type.len()
     }
 
     pub fn canonical_json(&self) -> String {
@@ -152,23 +165,24 @@ impl EventRecord {
     }
 
     pub fn chained_hash(&self, prev_hash: &str) -> String {
-        let mut hasher = HashWriter(Sha256::new());
-        hasher.0.update(prev_hash.as_bytes());
-        if serde_json::to_writer(&mut hasher, &self.canonical()).is_err() {
-            hasher = HashWriter(Sha256::new());
-            hasher.0.update(prev_hash.as_bytes());
-        }
-        let digest = hasher.0.finalize();
-        let mut hex_text = [0_u8; 64];
-        if hex::encode_to_slice(digest, &mut hex_text).is_err() {
-            return hex::encode(digest);
-        }
-        String::from_utf8_lossy(&hex_text).into_owned()
+        chained_hash_of(prev_hash, &self.canonical_bytes())
     }
 
     pub fn reason_codes_joined(&self) -> String {
         self.reason_codes.join(",")
     }
+}
+
+pub(crate) fn chained_hash_of(prev_hash: &str, canonical: &[u8]) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(prev_hash.as_bytes());
+    hasher.update(canonical);
+    let digest = hasher.finalize();
+    let mut hex_text = [0_u8; 64];
+    if hex::encode_to_slice(digest, &mut hex_text).is_err() {
+        return hex::encode(digest);
+    }
+    String::from_utf8_lossy(&hex_text).into_owned()
 }
 
 pub fn split_reason_codes(joined: &str) -> Vec<String> {

@@ -30,7 +30,7 @@ fn contains_ignore_case(text: &[u8], part: &str) -> bool {
         .any(|window| window.eq_ignore_ascii_case(part.as_bytes()))
 }
 
-fn is_sensitive(key: &str) -> bool {
+pub(crate) fn is_sensitive(key: &str) -> bool {
     let bytes = key.as_bytes();
     if METADATA_KEY_SUFFIXES
         .iter()
