@@ -1,7 +1,7 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-use livespot_domain::{AuditEvent, ProcessRole};
+use livespot_domain::{AuditEvent, CorrelationIds, ProcessRole};
 use livespot_ipc::{
     Connection, Endpoint, EnvelopeReader, EnvelopeWriter, IpcLimits, Payload, RunKeys, connect,
 };
@@ -195,7 +195,7 @@ impl ClientWorker {
                 .into_iter()
                 .map(|(seq, event)| {
                     (
-                        event.correlation.clone(),
+                        CorrelationIds::default(),
                         Payload::AuditEvent { seq, event },
                     )
                 })

@@ -70,7 +70,7 @@ pub use record::{EventIds, EventRecord, GENESIS_HASH};
 pub use redact::{REDACTED, TrailPayload, redacted_payload, trail_payload};
 pub use rows::StoredEvent;
 pub use self_events::{AUDIT_SENDER, SelfEvents};
-pub use server::{ACK_PIPELINE, CONNECTION_INBOX, ServerConfig, serve, serve_connection};
+pub use server::{ACK_PIPELINE, ServerConfig, serve, serve_connection};
 pub use settings::AuditSettings;
 pub use spool::{AuditSpool, MemorySpool};
 pub use spool_durable::DurableSpool;

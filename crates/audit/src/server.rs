@@ -6,7 +6,6 @@ use tokio_util::sync::CancellationToken;
 use crate::queue::{AckReceiver, WriterHandle};
 use crate::record::EventRecord;
 
-pub const CONNECTION_INBOX: usize = 4096;
 pub const ACK_PIPELINE: usize = 64;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,87 +53,87 @@ pub async fn serve_connection(
 ) {
     let (reader, writer) = connection.into_split();
     let peer = reader.peer();
-    let (inbox_tx, inbox_rx) = mpsc::channel(CONNECTION_INBOX);
     let (pending_tx, pending_rx) = mpsc::channel(ACK_PIPELINE);
-    let read = tokio::spawn(read_events(
-        reader,
-        inbox_tx,
-        handle.clone(),
-        closing.clone(),
-    ));
-    let submit = tokio::spawn(submit_batches(
-        inbox_rx,
-        pending_tx,
+    let intake = Intake {
+        pending: pending_tx,
         handle,
-        config.batch_size.max(1),
-        closing.clone(),
-    ));
+        batch_size: config.batch_size.max(1),
+        closing: closing.clone(),
+    };
+    let read = tokio::spawn(intake.run(reader));
     write_acks(writer, peer, pending_rx, closing.clone()).await;
     closing.cancel();
     drop(read.await);
-    drop(submit.await);
     tracing::info!(peer = peer.as_str(), "audit producer disconnected");
 }
 
-async fn read_events(
-    mut reader: EnvelopeReader,
-    inbox: mpsc::Sender<EventRecord>,
-    handle: WriterHandle,
-    closing: CancellationToken,
-) {
-    let peer = reader.peer();
-    loop {
-        let read = tokio::select! {
-            () = closing.cancelled() => return,
-            read = reader.read_envelope() => read,
-        };
-        match read {
-            Ok(Some(envelope)) => {
-                let Payload::AuditEvent { seq, event } = envelope.payload else {
-                    continue;
-                };
-                let record = EventRecord::from_owned_event(peer, seq, event);
-                if inbox.send(record).await.is_err() {
-                    return;
-                }
-            }
-            Ok(None) => return,
-            Err(error) if error.connection_still_aligned() => {
-                handle.shared_stats().record_drop(1);
-                tracing::warn!(reason = error.reason_code().as_str(), %error, "audit event refused");
-            }
-            Err(error) => {
-                tracing::warn!(reason = error.reason_code().as_str(), %error, "audit link broken");
-                return;
-            }
-        }
-    }
-}
+type Read = Result<Option<livespot_ipc::Envelope>, livespot_ipc::IpcError>;
 
-async fn submit_batches(
-    mut inbox: mpsc::Receiver<EventRecord>,
+struct Intake {
     pending: mpsc::Sender<AckReceiver>,
     handle: WriterHandle,
     batch_size: usize,
     closing: CancellationToken,
-) {
-    let mut batch = Vec::with_capacity(batch_size);
-    loop {
-        let received = tokio::select! {
-            () = closing.cancelled() => return,
-            received = inbox.recv_many(&mut batch, batch_size) => received,
-        };
-        if received == 0 {
-            return;
+}
+
+impl Intake {
+    async fn next_read(&self, reader: &mut EnvelopeReader, holding: bool) -> Option<Read> {
+        if holding {
+            return tokio::select! {
+                biased;
+                read = reader.read_envelope() => Some(read),
+                () = std::future::ready(()) => None,
+            };
         }
-        let records = std::mem::replace(&mut batch, Vec::with_capacity(batch_size));
-        let Ok(ack_receiver) = handle.submit(records).await else {
-            closing.cancel();
-            return;
-        };
-        if pending.send(ack_receiver).await.is_err() {
-            return;
+        tokio::select! {
+            () = self.closing.cancelled() => Some(Ok(None)),
+            read = reader.read_envelope() => Some(read),
         }
+    }
+
+    async fn run(self, mut reader: EnvelopeReader) {
+        let peer = reader.peer();
+        let mut batch = Vec::with_capacity(self.batch_size);
+        loop {
+            let read = self.next_read(&mut reader, !batch.is_empty()).await;
+            let ended = match read {
+                None => false,
+                Some(Ok(Some(envelope))) => {
+                    if let Payload::AuditEvent { seq, event } = envelope.payload {
+                        batch.push(EventRecord::from_owned_event(peer, seq, event));
+                    }
+                    if batch.len() < self.batch_size {
+                        continue;
+                    }
+                    false
+                }
+                Some(Ok(None)) => true,
+                Some(Err(error)) if error.connection_still_aligned() => {
+                    self.handle.shared_stats().record_drop(1);
+                    tracing::warn!(reason = error.reason_code().as_str(), %error, "audit event refused");
+                    continue;
+                }
+                Some(Err(error)) => {
+                    tracing::warn!(reason = error.reason_code().as_str(), %error, "audit link broken");
+                    true
+                }
+            };
+            if !self.submit(&mut batch).await || ended {
+                return;
+            }
+        }
+    }
+
+    async fn submit(&self, batch: &mut Vec<EventRecord>) -> bool {
+        if batch.is_empty() || self.closing.is_cancelled() {
+            return !self.closing.is_cancelled();
+        }
+        let records = std::mem::replace(batch, Vec::with_capacity(self.batch_size));
+        let Ok(ack_receiver) = self.handle.submit(records).await else {
+            self.closing.cancel();
+            return false;
+        };
+        self.pending.send(ack_receiver).await.is_ok()
     }
 }
 

@@ -140,7 +140,7 @@ impl StoreWriter {
 fn append_all(
     tx: &Transaction<'_>,
     cache: &mut ProjectionCache,
-    mut head: ChainHead,
+    head: ChainHead,
     events: Vec<PreparedEvent>,
 ) -> rusqlite::Result<(ChainHead, BatchOutcome)> {
     let mut outcome = BatchOutcome {
@@ -151,10 +151,16 @@ fn append_all(
     let mut insert = tx.prepare_cached(INSERT_EVENT)?;
     let mut projector = Projector::new(tx);
     for event in events {
-        let event_hash = event.chained_hash(&head.head_hash);
-        let event_id = head.event_count + 1;
+        let (prev_count, prev_hash) = outcome
+            .written
+            .last()
+            .map_or((head.event_count, head.head_hash.as_str()), |last| {
+                (last.event_id, last.event_hash.as_str())
+            });
+        let event_id = prev_count + 1;
+        let event_hash = event.chained_hash(prev_hash);
         let record = &event.record;
-        let inserted = insert_event(&mut insert, event_id, record, &head.head_hash, &event_hash)?;
+        let inserted = insert_event(&mut insert, event_id, record, prev_hash, &event_hash)?;
         outcome.acks.push(Ack {
             sender: record.sender.clone(),
             seq: record.seq,
@@ -162,10 +168,6 @@ fn append_all(
         });
         if inserted {
             projector.project(cache, event_id, &event)?;
-            head = ChainHead {
-                event_count: event_id,
-                head_hash: event_hash.clone(),
-            };
             outcome.written.push(WrittenEvent {
                 event_id,
                 event_hash,
@@ -174,6 +176,10 @@ fn append_all(
             });
         }
     }
+    let head = outcome.written.last().map_or(head, |last| ChainHead {
+        event_count: last.event_id,
+        head_hash: last.event_hash.clone(),
+    });
     Ok((head, outcome))
 }
 
