@@ -1,7 +1,9 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use livespot_audit::{AuditWriter, CheckpointPolicy, EventRecord, audit_db_path, migrate_store};
+use livespot_audit::{
+    AuditWriter, CheckpointPolicy, EventRecord, PreparedEvent, audit_db_path, migrate_store,
+};
 use livespot_domain::ProcessRole;
 
 #[global_allocator]
@@ -67,6 +69,21 @@ fn writer_path(var_dir: &Path, events: u64) -> BenchResult<Duration> {
     Ok(writing)
 }
 
+fn prepare_only(events: u64) -> BenchResult<Duration> {
+    let template = bench_event(ProcessRole::Strategy, 0)?;
+    let records = (0..events)
+        .map(|at| {
+            vary(&template, ProcessRole::Strategy, at)
+                .map(|event| EventRecord::from_event(ProcessRole::Strategy, at + 1, &event))
+        })
+        .collect::<BenchResult<Vec<_>>>()?;
+    let started = Instant::now();
+    let prepared: Vec<PreparedEvent> = records.into_iter().map(PreparedEvent::prepare).collect();
+    let elapsed = started.elapsed();
+    drop(prepared);
+    Ok(elapsed)
+}
+
 fn line(label: &str, events: u64, elapsed: Duration) -> u64 {
     let rate = events_per_second(events, elapsed);
     println!(
@@ -83,6 +100,11 @@ fn run_only(phase: &str, total: u64, per_producer: u64) -> BenchResult<()> {
             "raw batched insert baseline",
             total,
             baseline::raw_batched_insert(dir.path(), total)?,
+        ),
+        "prepare" => line(
+            "prepare events (canonical bytes, projection fields)",
+            total,
+            prepare_only(total)?,
         ),
         "writer" => line(
             "writer path (chain, projections, JSONL)",
