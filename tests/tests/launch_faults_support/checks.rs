@@ -124,3 +124,19 @@ pub fn audit_saw_sent_unknown_then_confirmed(run: &FaultRun, id: &str) {
         "{states:?}"
     );
 }
+
+pub fn launcher_events_with(run: &FaultRun, event_type: &str, reason: &str) -> i64 {
+    let path = livespot_audit::audit_db_path(run.var.path());
+    let Ok(db) =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+    else {
+        return 0;
+    };
+    db.query_row(
+        "SELECT COUNT(*) FROM events WHERE sender = 'launch' AND event_type = ?1 \
+         AND (',' || reason_codes || ',') LIKE ?2",
+        rusqlite::params![event_type, format!("%,{reason},%")],
+        |row| row.get(0),
+    )
+    .unwrap_or(0)
+}

@@ -78,3 +78,29 @@ pub fn plan_field(intent: &IntentRow, field: &str) -> serde_json::Value {
     let plans: serde_json::Value = serde_json::from_str(&intent.plans_json).unwrap_or_default();
     plans["entry_plan"][field].clone()
 }
+
+pub const MAX_PROTECTION_ATTEMPTS: u32 = 11;
+
+pub fn protection_list_ids(id: &str) -> Vec<String> {
+    let intent = livespot_domain::OrderIntentId::new(id).unwrap();
+    (0..MAX_PROTECTION_ATTEMPTS)
+        .map(|attempt| {
+            livespot_execution::ids::order_client_id(
+                &intent,
+                livespot_binance::client_order_id::OrderPurpose::ProtectionList,
+                attempt,
+            )
+            .unwrap()
+            .as_str()
+            .to_owned()
+        })
+        .collect()
+}
+
+pub fn intent_with_protection_list(var: &Path, list_client_order_id: &str) -> Option<IntentRow> {
+    intents(var).into_iter().find(|intent| {
+        protection_list_ids(&intent.order_intent_id)
+            .iter()
+            .any(|list| list == list_client_order_id)
+    })
+}
