@@ -99,6 +99,7 @@ fn state_json(engine: &Engine) -> Value {
         .collect();
     json!({
         "server_time": engine.now(), "ticks": engine.clock.ticks, "clock_skew_ms": engine.clock.skew_ms,
+        "clock": engine.clock.describe(),
         "accounts": accounts, "orders": orders, "order_lists": lists, "fills": fills,
         "markets": markets, "faults": engine.faults.active
     })

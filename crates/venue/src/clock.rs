@@ -56,6 +56,18 @@ impl VenueClock {
         }
     }
 
+    pub fn describe(&self) -> serde_json::Value {
+        match self.mode {
+            ClockMode::System => serde_json::json!({"mode": "system", "scale": 1}),
+            ClockMode::Virtual { start_ms, tick_ms } => {
+                serde_json::json!({"mode": "virtual", "start_ms": start_ms, "tick_ms": tick_ms})
+            }
+            ClockMode::Scaled { anchor_ms, scale } => {
+                serde_json::json!({"mode": "scaled", "anchor_ms": anchor_ms, "scale": scale})
+            }
+        }
+    }
+
     pub const fn venue_ms_per_wall_ms(&self) -> i64 {
         match self.mode {
             ClockMode::Scaled { scale, .. } if scale > 1 => scale,
@@ -104,6 +116,8 @@ mod tests {
         assert!(lead >= 4_000, "lead {lead} ms");
         assert_eq!(clock.venue_ms_per_wall_ms(), 1_000);
         assert!((clock.wall_ms() - system_ms()).abs() < 1_000);
+        assert_eq!(clock.describe()["scale"], 1_000);
+        assert_eq!(clock.describe()["anchor_ms"], anchor);
         assert_eq!(VenueClock::new(ClockMode::System).venue_ms_per_wall_ms(), 1);
     }
 }

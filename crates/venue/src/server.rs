@@ -34,7 +34,8 @@ pub struct SimHandle {
 
 impl SimHandle {
     pub fn urls_json(&self) -> String {
-        serde_json::json!({"rest": self.rest_url, "ws": self.ws_url, "ws_api": self.ws_api_url, "admin": self.admin_url}).to_string()
+        let clock_scale = self.shared.lock().clock.venue_ms_per_wall_ms();
+        serde_json::json!({"rest": self.rest_url, "ws": self.ws_url, "ws_api": self.ws_api_url, "admin": self.admin_url, "clock_scale": clock_scale}).to_string()
     }
 
     pub async fn shutdown(self) {

@@ -53,6 +53,7 @@ pub fn check_timing(
     timestamp: Option<&str>,
     recv_window: Option<&str>,
     now: i64,
+    tolerance_scale: i64,
 ) -> Result<(), ApiError> {
     let timestamp: i64 = timestamp
         .filter(|t| !t.is_empty())
@@ -77,13 +78,14 @@ pub fn check_timing(
     if window > MAX_RECV_WINDOW_MS {
         return Err(ApiError::bad(-1131, "recvWindow must be less than 60000"));
     }
-    if timestamp >= now + MAX_AHEAD_MS {
+    let scale = tolerance_scale.max(1);
+    if timestamp >= now + MAX_AHEAD_MS * scale {
         return Err(ApiError::bad(
             -1021,
             "Timestamp for this request was 1000ms ahead of the server's time.",
         ));
     }
-    if now - timestamp > window {
+    if now - timestamp > window * scale {
         return Err(ApiError::bad(
             -1021,
             "Timestamp for this request is outside of the recvWindow.",
@@ -133,22 +135,28 @@ mod tests {
 
     #[test]
     fn timing_rule() {
-        assert!(check_timing(Some("10000"), None, 12_000).is_ok());
+        assert!(check_timing(Some("10000"), None, 12_000, 1).is_ok());
         assert_eq!(
-            check_timing(Some("10000"), None, 16_000).unwrap_err().code,
+            check_timing(Some("10000"), None, 16_000, 1)
+                .unwrap_err()
+                .code,
             -1021
         );
         assert_eq!(
-            check_timing(Some("10000"), None, 9_000).unwrap_err().code,
+            check_timing(Some("10000"), None, 9_000, 1)
+                .unwrap_err()
+                .code,
             -1021
         );
-        assert!(check_timing(Some("10000"), Some("8000"), 16_000).is_ok());
+        assert!(check_timing(Some("10000"), Some("8000"), 16_000, 1).is_ok());
         assert_eq!(
-            check_timing(Some("10000"), Some("70000"), 16_000)
+            check_timing(Some("10000"), Some("70000"), 16_000, 1)
                 .unwrap_err()
                 .code,
             -1131
         );
-        assert_eq!(check_timing(None, None, 16_000).unwrap_err().code, -1102);
+        assert_eq!(check_timing(None, None, 16_000, 1).unwrap_err().code, -1102);
+        assert!(check_timing(Some("10000"), None, 16_000, 60).is_ok());
+        assert!(check_timing(Some("10000"), None, 10_000 + 5_000 * 60 + 1, 60).is_err());
     }
 }

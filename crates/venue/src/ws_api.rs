@@ -44,9 +44,11 @@ fn subscribe(
     params: &Map<String, Value>,
 ) -> Result<Value, ApiError> {
     let now = engine.now();
+    let wall_now = engine.rate_now();
+    let tolerance_scale = engine.clock.venue_ms_per_wall_ms();
     engine
         .rate
-        .charge(now, SUBSCRIBE_WEIGHT, engine.exchange.limits)?;
+        .charge(wall_now, SUBSCRIBE_WEIGHT, engine.exchange.limits)?;
     let api_key = params
         .get("apiKey")
         .and_then(Value::as_str)
@@ -69,6 +71,7 @@ fn subscribe(
         text("timestamp").as_deref(),
         text("recvWindow").as_deref(),
         now,
+        tolerance_scale,
     )?;
     if session.subscriptions.values().any(|k| k == api_key) {
         return Err(ApiError::bad(

@@ -35,7 +35,12 @@ pub fn authenticate(
         &params.payload,
         params.signature.as_deref(),
     )?;
-    signing::check_timing(params.get("timestamp"), params.get("recvWindow"), now)?;
+    signing::check_timing(
+        params.get("timestamp"),
+        params.get("recvWindow"),
+        now,
+        engine.clock.venue_ms_per_wall_ms(),
+    )?;
     let allowed = match route.security {
         Security::Trade => account.permissions.enable_spot_and_margin_trading,
         Security::UserData | Security::Public => account.permissions.enable_reading,
