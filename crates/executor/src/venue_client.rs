@@ -10,9 +10,7 @@ pub fn venue_client_config(context: &ChildContext) -> ClientConfig {
         None => ClientConfig::local(&venue.rest_url, &venue.ws_url, &venue.ws_api_url),
     };
     config.recv_window_ms = venue.recv_window_ms;
-    config.server_clock_rate = context
-        .keys
-        .venue_clock_rate(context.config.sim.clock_scale);
+    config.server_clock_rate = context.keys.venue_clock_rate();
     config
 }
 

@@ -53,7 +53,7 @@ pub fn client_config(keys: &RunKeys, config: &Config) -> Result<ClientConfig, Ma
         });
     }
     client.recv_window_ms = config.venue.recv_window_ms;
-    client.server_clock_rate = keys.venue_clock_rate(config.sim.clock_scale);
+    client.server_clock_rate = keys.venue_clock_rate();
     client.timeout_ms = config
         .marketdata
         .rest_latency_max_ms

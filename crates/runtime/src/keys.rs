@@ -30,6 +30,12 @@ pub struct VenueEndpoints {
     pub ws: String,
     pub ws_api: String,
     pub admin: String,
+    #[serde(default = "real_time")]
+    pub clock_scale: u32,
+}
+
+const fn real_time() -> u32 {
+    1
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,10 +57,10 @@ pub struct RunKeys {
 }
 
 impl RunKeys {
-    pub const fn venue_clock_rate(&self, sim_clock_scale: u32) -> u32 {
-        match self.mode {
-            RunMode::Sim => sim_clock_scale,
-            RunMode::Live => 1,
+    pub fn venue_clock_rate(&self) -> u32 {
+        match (self.mode, &self.venue) {
+            (RunMode::Sim, Some(venue)) => venue.clock_scale.max(1),
+            _ => 1,
         }
     }
 
@@ -86,5 +92,22 @@ impl RunKeys {
             });
         }
         Ok(keys)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn venue_endpoints_without_a_clock_scale_run_in_real_time() {
+        let plain: VenueEndpoints =
+            serde_json::from_str(r#"{"rest":"r","ws":"w","ws_api":"a","admin":"d"}"#).unwrap();
+        assert_eq!(plain.clock_scale, 1);
+        let lapse: VenueEndpoints = serde_json::from_str(
+            r#"{"rest":"r","ws":"w","ws_api":"a","admin":"d","clock_scale":60}"#,
+        )
+        .unwrap();
+        assert_eq!(lapse.clock_scale, 60);
     }
 }
