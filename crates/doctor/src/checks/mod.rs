@@ -9,4 +9,5 @@ pub mod secrets;
 pub mod sinks;
 pub mod store;
 pub mod venue;
+mod venue_clock;
 mod venue_target;

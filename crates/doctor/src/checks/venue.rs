@@ -3,6 +3,7 @@ use livespot_config::Config;
 use livespot_domain::ReasonCode;
 
 use super::api_key::{KEY_NAME, key_permissions};
+use super::venue_clock::{fetch_time_lapse, local_now_ms, offset_to_time_lapse};
 use super::venue_target::{VenueTarget, venue_target};
 use crate::credentials::{FoundCredentials, find_credentials};
 use crate::{CheckResult, DoctorInputs};
@@ -45,9 +46,7 @@ async fn check_unbounded(config: &Config, inputs: &DoctorInputs) -> Vec<CheckRes
             return with_unmeasured(reach, inputs.live_checklist);
         }
     };
-    let mut client_config = ClientConfig::local(&target.rest_url, "", "");
-    client_config.recv_window_ms = config.venue.recv_window_ms;
-    client_config.timeout_ms = u64::try_from(inputs.venue_timeout.as_millis()).unwrap_or(u64::MAX);
+    let client_config = doctor_client_config(&target, config, inputs);
     let credentials = find_credentials(inputs);
     let usable = match &credentials {
         Ok(FoundCredentials::Found { credentials, .. }) => Some(credentials.clone()),
@@ -69,6 +68,7 @@ async fn check_unbounded(config: &Config, inputs: &DoctorInputs) -> Vec<CheckRes
         Ok(offset_ms) => offset_ms,
         Err(reach) => return with_unmeasured(reach, inputs.live_checklist),
     };
+    let clock_check = clock_of_target(&target, offset_ms, config, inputs).await;
     vec![
         CheckResult::pass(
             REACH_NAME,
@@ -77,7 +77,7 @@ async fn check_unbounded(config: &Config, inputs: &DoctorInputs) -> Vec<CheckRes
                 target.rest_url, target.source
             ),
         ),
-        clock(offset_ms, config.live.max_clock_offset_ms),
+        clock_check,
         key_permissions(&client, credentials, inputs.live_checklist).await,
     ]
 }
@@ -123,6 +123,40 @@ fn with_unmeasured(reach: CheckResult, live_checklist: bool) -> Vec<CheckResult>
             "make the venue reachable, then run the doctor again",
         ),
     ]
+}
+
+fn doctor_client_config(
+    target: &VenueTarget,
+    config: &Config,
+    inputs: &DoctorInputs,
+) -> ClientConfig {
+    let mut client_config = ClientConfig::local(&target.rest_url, "", "");
+    client_config.recv_window_ms = config.venue.recv_window_ms;
+    client_config.timeout_ms = u64::try_from(inputs.venue_timeout.as_millis()).unwrap_or(u64::MAX);
+    client_config
+}
+
+async fn clock_of_target(
+    target: &VenueTarget,
+    offset_ms: i64,
+    config: &Config,
+    inputs: &DoctorInputs,
+) -> CheckResult {
+    let limit = config.live.max_clock_offset_ms;
+    let Some(admin_url) = &target.sim_admin_url else {
+        return clock(offset_ms, limit);
+    };
+    let Some(lapse) = fetch_time_lapse(admin_url, inputs.venue_timeout).await else {
+        return clock(offset_ms, limit);
+    };
+    let local_ms = local_now_ms();
+    let lapse_offset = offset_to_time_lapse(lapse, local_ms + offset_ms, local_ms);
+    let mut result = clock(lapse_offset, limit);
+    result.detail = format!(
+        "{} against the simulator's time-lapse clock (x{})",
+        result.detail, lapse.scale
+    );
+    result
 }
 
 pub fn clock(offset_ms: i64, max_offset_ms: u64) -> CheckResult {

@@ -9,6 +9,7 @@ use crate::DoctorError;
 pub struct VenueTarget {
     pub rest_url: String,
     pub source: String,
+    pub sim_admin_url: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -20,6 +21,8 @@ struct EndpointsFile {
 #[derive(Deserialize)]
 struct EndpointsVenue {
     rest: String,
+    #[serde(default)]
+    admin: String,
 }
 
 pub fn endpoints_path(var_dir: &Path) -> PathBuf {
@@ -31,6 +34,7 @@ pub fn venue_target(var_dir: &Path, venue: &VenueConfig) -> Result<VenueTarget, 
     let from_config = VenueTarget {
         rest_url: venue.rest_url.clone(),
         source: "config [venue].rest_url".to_owned(),
+        sim_admin_url: None,
     };
     if !path.is_file() {
         return Ok(from_config);
@@ -44,6 +48,8 @@ pub fn venue_target(var_dir: &Path, venue: &VenueConfig) -> Result<VenueTarget, 
         serde_json::from_str(&text).map_err(|error| unreadable(error.to_string()))?;
     Ok(match file.venue {
         Some(endpoints) => VenueTarget {
+            sim_admin_url: (file.mode.as_deref() == Some("sim") && !endpoints.admin.is_empty())
+                .then_some(endpoints.admin),
             rest_url: endpoints.rest,
             source: format!(
                 "{} ({} run)",
@@ -76,6 +82,14 @@ mod tests {
         let target = venue_target(dir.path(), &venue).unwrap();
         assert_eq!(target.rest_url, "http://127.0.0.1:9");
         assert!(target.source.contains("sim"));
+        assert_eq!(target.sim_admin_url, None);
+        std::fs::write(
+            endpoints_path(dir.path()),
+            r#"{"run_id":"r","mode":"sim","venue":{"rest":"http://127.0.0.1:9","admin":"http://127.0.0.1:10"}}"#,
+        )
+        .unwrap();
+        let target = venue_target(dir.path(), &venue).unwrap();
+        assert_eq!(target.sim_admin_url.as_deref(), Some("http://127.0.0.1:10"));
         std::fs::write(endpoints_path(dir.path()), "{").unwrap();
         assert!(venue_target(dir.path(), &venue).is_err());
     }
