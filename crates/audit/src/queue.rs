@@ -49,12 +49,20 @@ pub struct WriterHandle {
 
 impl WriterHandle {
     pub async fn submit(&self, records: Vec<EventRecord>) -> Result<AckReceiver, AuditError> {
-        let wanted = self.permit_count(records.len())?;
+        self.submit_prepared(records.into_iter().map(PreparedEvent::prepare).collect())
+            .await
+    }
+
+    pub async fn submit_prepared(
+        &self,
+        events: Vec<PreparedEvent>,
+    ) -> Result<AckReceiver, AuditError> {
+        let wanted = self.permit_count(events.len())?;
         let permits = Arc::clone(&self.permits)
             .acquire_many_owned(wanted)
             .await
             .map_err(|_| AuditError::QueueClosed)?;
-        self.enqueue(records, permits)
+        self.enqueue(events, permits)
     }
 
     pub fn try_submit(&self, records: Vec<EventRecord>) -> Result<AckReceiver, AuditError> {
@@ -65,7 +73,10 @@ impl WriterHandle {
                 capacity: self.capacity,
             });
         };
-        self.enqueue(records, permits)
+        self.enqueue(
+            records.into_iter().map(PreparedEvent::prepare).collect(),
+            permits,
+        )
     }
 
     fn permit_count(&self, records: usize) -> Result<u32, AuditError> {
@@ -82,13 +93,13 @@ impl WriterHandle {
 
     fn enqueue(
         &self,
-        records: Vec<EventRecord>,
+        records: Vec<PreparedEvent>,
         permits: OwnedSemaphorePermit,
     ) -> Result<AckReceiver, AuditError> {
         let (reply, receiver) = oneshot::channel();
         let submission = Submission {
             len: records.len(),
-            records: records.into_iter().map(PreparedEvent::prepare).collect(),
+            records,
             enqueued_at: Instant::now(),
             reply,
             permits,

@@ -27,7 +27,7 @@ pub struct EventRecord {
     pub payload_json: String,
 }
 
-const CANONICAL_KEYS_AND_PUNCTUATION_BYTES: usize = 192;
+const CANONICAL_KEYS_NUMBERS_AND_PUNCTUATION_BYTES: usize = 256;
 
 #[derive(Serialize)]
 struct CanonicalEvent<'a> {
@@ -151,7 +151,7 @@ impl EventRecord {
             .iter()
             .map(|code| code.len() + 3)
             .sum::<usize>();
-        CANONICAL_KEYS_AND_PUNCTUATION_BYTES
+        CANONICAL_KEYS_NUMBERS_AND_PUNCTUATION_BYTES
             + self.payload_json.len() * 5 / 4
             + id_bytes
             + reason_bytes
@@ -258,6 +258,21 @@ mod tests {
             owned.canonical_bytes(),
             borrowed.canonical_json().into_bytes()
         );
+    }
+
+    #[test]
+    fn canonical_bytes_fit_the_first_allocation_for_typical_events() {
+        let mut record = sample_record("marketdata", 1_000_000_000, "DECISION");
+        record.seq = u64::MAX;
+        record.ts_ms = i64::MIN;
+        record.payload_json =
+            r#"{"index":18446744073709551615,"score":7312,"side":"BUY","symbol":"BTCUSDT"}"#
+                .to_owned();
+        for reasons in [0, 3] {
+            record.reason_codes = vec!["RISK_COOLDOWN".to_owned(); reasons];
+            let bytes = record.canonical_bytes();
+            assert_eq!(bytes.capacity(), record.canonical_capacity());
+        }
     }
 
     #[test]

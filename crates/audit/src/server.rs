@@ -3,6 +3,7 @@ use livespot_ipc::{Connection, EnvelopeReader, EnvelopeWriter, Listener, Payload
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
+use crate::prepared::PreparedEvent;
 use crate::queue::{AckReceiver, WriterHandle};
 use crate::record::EventRecord;
 
@@ -100,7 +101,8 @@ impl Intake {
                 None => false,
                 Some(Ok(Some(envelope))) => {
                     if let Payload::AuditEvent { seq, event } = envelope.payload {
-                        batch.push(EventRecord::from_owned_event(peer, seq, event));
+                        let record = EventRecord::from_owned_event(peer, seq, event);
+                        batch.push(PreparedEvent::prepare(record));
                     }
                     if batch.len() < self.batch_size {
                         continue;
@@ -124,12 +126,12 @@ impl Intake {
         }
     }
 
-    async fn submit(&self, batch: &mut Vec<EventRecord>) -> bool {
+    async fn submit(&self, batch: &mut Vec<PreparedEvent>) -> bool {
         if batch.is_empty() || self.closing.is_cancelled() {
             return !self.closing.is_cancelled();
         }
         let records = std::mem::replace(batch, Vec::with_capacity(self.batch_size));
-        let Ok(ack_receiver) = self.handle.submit(records).await else {
+        let Ok(ack_receiver) = self.handle.submit_prepared(records).await else {
             self.closing.cancel();
             return false;
         };

@@ -88,7 +88,15 @@ impl StoreWriter {
         &mut self,
         events: Vec<PreparedEvent>,
     ) -> Result<BatchOutcome, AuditError> {
-        let committed = self.commit_records(events);
+        self.commit_reusing(events.into_iter(), Vec::new())
+    }
+
+    pub fn commit_reusing(
+        &mut self,
+        events: impl Iterator<Item = PreparedEvent>,
+        written: Vec<WrittenEvent>,
+    ) -> Result<BatchOutcome, AuditError> {
+        let committed = self.commit_records(events, written);
         if committed.is_err() {
             self.cache.forget();
         }
@@ -126,10 +134,12 @@ impl StoreWriter {
 impl StoreWriter {
     fn commit_records(
         &mut self,
-        events: Vec<PreparedEvent>,
+        events: impl Iterator<Item = PreparedEvent>,
+        written: Vec<WrittenEvent>,
     ) -> rusqlite::Result<(ChainHead, BatchOutcome)> {
         let tx = self.conn.transaction()?;
-        let (head, outcome) = append_all(&tx, &mut self.cache, self.head.clone(), events)?;
+        let head = self.head.clone();
+        let (head, outcome) = append_all(&tx, &mut self.cache, head, events, written)?;
         mark_batch(&tx, &outcome.written)?;
         store_head(&tx, &head)?;
         tx.commit()?;
@@ -141,11 +151,14 @@ fn append_all(
     tx: &Transaction<'_>,
     cache: &mut ProjectionCache,
     head: ChainHead,
-    events: Vec<PreparedEvent>,
+    events: impl Iterator<Item = PreparedEvent>,
+    mut written: Vec<WrittenEvent>,
 ) -> rusqlite::Result<(ChainHead, BatchOutcome)> {
+    written.clear();
+    written.reserve(events.size_hint().0);
     let mut outcome = BatchOutcome {
-        acks: Vec::with_capacity(events.len()),
-        written: Vec::with_capacity(events.len()),
+        acks: Vec::with_capacity(written.capacity()),
+        written,
         ..BatchOutcome::default()
     };
     let mut insert = tx.prepare_cached(INSERT_EVENT)?;

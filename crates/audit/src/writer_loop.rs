@@ -39,7 +39,14 @@ pub(crate) fn run_writer_loop(parts: WriterParts, mut rx: mpsc::UnboundedReceive
         Arc::clone(&board),
     );
     let (trail_tx, trail_rx) = sync_channel(TRAIL_PIPELINE_BATCHES);
-    let trail_thread = spawn_trail(follower, trail_rx, Arc::clone(&stats), Arc::clone(&board));
+    let (recycle_tx, recycled) = sync_channel(TRAIL_PIPELINE_BATCHES);
+    let trail_parts = TrailParts {
+        batches: trail_rx,
+        recycle: recycle_tx,
+        stats: Arc::clone(&stats),
+        board: Arc::clone(&board),
+    };
+    let trail_thread = spawn_trail(follower, trail_parts);
     let mut batch: Vec<Submission> = Vec::new();
     let commit_limit = batch_size.saturating_mul(BACKLOG_COMMIT_FACTOR);
     while let Some(first) = rx.blocking_recv() {
@@ -51,17 +58,14 @@ pub(crate) fn run_writer_loop(parts: WriterParts, mut rx: mpsc::UnboundedReceive
             batch.push(next);
         }
         stats.set_queued(events as u64);
-        let mut records = Vec::with_capacity(events);
-        for submission in &mut batch {
-            records.append(&mut submission.records);
-        }
         let sinks = Sinks {
             stats: &stats,
             board: &board,
             trail: &trail_tx,
             checkpointer: checkpointer.as_ref().ok(),
         };
-        commit_and_reply(&mut store, records, &mut batch, &sinks);
+        let buffer = recycled.try_recv().unwrap_or_default();
+        commit_and_reply(&mut store, &mut batch, buffer, &sinks);
     }
     drop(trail_tx);
     stop_helpers(checkpointer, trail_thread);
@@ -90,16 +94,24 @@ fn stop_helpers(checkpointer: Result<Checkpointer, AuditError>, trail_thread: Tr
 
 type TrailThread = Result<std::thread::JoinHandle<()>, AuditError>;
 
-fn spawn_trail(
-    mut follower: TrailFollower,
+struct TrailParts {
     batches: Receiver<Vec<WrittenEvent>>,
+    recycle: SyncSender<Vec<WrittenEvent>>,
     stats: Arc<WriterStats>,
     board: Arc<FaultBoard>,
-) -> TrailThread {
+}
+
+fn spawn_trail(mut follower: TrailFollower, parts: TrailParts) -> TrailThread {
+    let TrailParts {
+        batches,
+        recycle,
+        stats,
+        board,
+    } = parts;
     std::thread::Builder::new()
         .name("audit-trail".to_owned())
         .spawn(move || {
-            while let Ok(written) = batches.recv() {
+            while let Ok(mut written) = batches.recv() {
                 match follower.extend(&written) {
                     Ok(()) => board.set_trail(None),
                     Err(error) => {
@@ -108,6 +120,8 @@ fn spawn_trail(
                         board.set_trail(Some(error));
                     }
                 }
+                written.clear();
+                drop(recycle.try_send(written));
             }
         })
         .map_err(|error| AuditError::Write {
@@ -124,8 +138,8 @@ struct Sinks<'a> {
 
 fn commit_and_reply(
     store: &mut StoreWriter,
-    records: Vec<crate::PreparedEvent>,
     batch: &mut Vec<Submission>,
+    buffer: Vec<WrittenEvent>,
     sinks: &Sinks<'_>,
 ) {
     let Sinks {
@@ -137,12 +151,18 @@ fn commit_and_reply(
     let oldest = batch
         .first()
         .map_or_else(Instant::now, |first| first.enqueued_at);
-    let submitted = records.len() as u64;
+    let submitted_events: usize = batch.iter().map(|submission| submission.len).sum();
+    let submitted = submitted_events as u64;
+    let mut buffer = buffer;
+    buffer.reserve(submitted_events);
+    let records = batch
+        .iter_mut()
+        .flat_map(|submission| submission.records.drain(..));
     let committed = match checkpointer {
-        Some(checkpointer) => store.commit_deferring_checkpoint(records).inspect(|_| {
+        Some(checkpointer) => store.commit_reusing(records, buffer).inspect(|_| {
             checkpointer.request(store.checkpoint_due());
         }),
-        None => store.commit_prepared(records),
+        None => store.commit_prepared(records.collect()),
     };
     match committed {
         Ok(outcome) => {
