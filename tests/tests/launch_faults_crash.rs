@@ -16,7 +16,7 @@ use launch_faults_support::checks::{
 };
 use launch_faults_support::ledger::{IntentRow, intents, positions};
 use launch_faults_support::venue::decimal;
-use launch_faults_support::{FIRST_ENTRY_WITHIN, FaultRun, SETTLED_WITHIN};
+use launch_faults_support::{FIRST_ENTRY_WITHIN, FaultRun, SETTLED_WITHIN, TIME_LAPSE_VENUE_CLOCK};
 use livespot_execution::crash_point::{
     AFTER_LEDGER_WRITE, AFTER_SEND, CRASH_AT_ENV, one_shot_value,
 };
@@ -35,7 +35,7 @@ fn crash_once_under_the_launcher(point: &str) -> CrashedRun {
     let marker_dir = tempfile::tempdir().unwrap();
     let marker = marker_dir.path().join("crashed-once");
     let value = one_shot_value(point, &marker);
-    let run = FaultRun::start(&[], &[(CRASH_AT_ENV, value)], &[]);
+    let run = FaultRun::start(&[TIME_LAPSE_VENUE_CLOCK], &[(CRASH_AT_ENV, value)], &[]);
     run.wait_for("the one-shot crash", FIRST_ENTRY_WITHIN, || {
         marker.exists().then_some(())
     });

@@ -30,6 +30,7 @@ pub const FIRST_ENTRY_WITHIN: Duration = Duration::from_secs(45);
 pub const SETTLED_WITHIN: Duration = Duration::from_secs(40);
 
 pub const UNSCALED_VENUE_CLOCK: (&str, &str) = ("clock_scale", "1");
+pub const TIME_LAPSE_VENUE_CLOCK: (&str, &str) = ("clock_scale", "60");
 
 pub struct FaultRun {
     pub var: TestVar,
