@@ -56,7 +56,7 @@ pub(crate) fn push_u64(out: &mut Vec<u8>, mut value: u64) {
             break;
         }
     }
-    out.extend_from_slice(digits.get(start..).unwrap_or_default());
+    out.extend(digits.iter().skip(start).copied());
 }
 
 pub(crate) fn push_i64(out: &mut Vec<u8>, value: i64) {

@@ -182,7 +182,7 @@ pub(crate) fn chained_hash_of(prev_hash: &str, canonical: &[u8]) -> String {
     if hex::encode_to_slice(digest, &mut hex_text).is_err() {
         return hex::encode(digest);
     }
-    String::from_utf8_lossy(&hex_text).into_owned()
+    std::str::from_utf8(&hex_text).map_or_else(|_| hex::encode(digest), str::to_owned)
 }
 
 pub fn split_reason_codes(joined: &str) -> Vec<String> {

@@ -36,10 +36,10 @@ impl EnvelopeReader {
     }
 
     async fn read_checked(&mut self) -> Result<Option<Envelope>, IpcError> {
-        let Some(body) = self.frames.next_frame(&mut self.inner).await? else {
+        let Some(body) = self.frames.next_frame_body(&mut self.inner).await? else {
             return Ok(None);
         };
-        let envelope = Envelope::decode(&body)?;
+        let envelope = Envelope::decode(body)?;
         if envelope.sender != self.peer {
             return Err(IpcError::SenderMismatch {
                 authenticated: self.peer,

@@ -1,3 +1,5 @@
+use std::ops::Range;
+
 use tokio::io::{AsyncRead, AsyncReadExt};
 
 use crate::error::IpcError;
@@ -39,20 +41,20 @@ impl FrameAssembler {
         Ok(Some(usize::try_from(length).unwrap_or(usize::MAX)))
     }
 
-    fn take_frame(&mut self) -> Result<Option<Vec<u8>>, IpcError> {
+    fn take_frame(&mut self) -> Result<Option<Range<usize>>, IpcError> {
         let Some(length) = self.announced_length()? else {
             return Ok(None);
         };
         let total = FRAME_HEADER_BYTES.saturating_add(length);
-        let Some(body) = self.unread().get(FRAME_HEADER_BYTES..total) else {
+        if self.unread().len() < total {
             return Ok(None);
-        };
-        let body = body.to_vec();
+        }
+        let body = self.consumed + FRAME_HEADER_BYTES..self.consumed + total;
         self.consumed += total;
         Ok(Some(body))
     }
 
-    fn torn_or_clean_close(&self) -> Result<Option<Vec<u8>>, IpcError> {
+    fn torn_or_clean_close<T>(&self) -> Result<Option<T>, IpcError> {
         let held = self.unread().len();
         if held == 0 {
             return Ok(None);
@@ -72,6 +74,7 @@ impl FrameAssembler {
         self.buffer.reserve(chunk);
     }
 
+    #[cfg(test)]
     pub(crate) async fn next_frame<R>(
         &mut self,
         reader: &mut R,
@@ -79,9 +82,19 @@ impl FrameAssembler {
     where
         R: AsyncRead + Unpin,
     {
+        Ok(self.next_frame_body(reader).await?.map(<[u8]>::to_vec))
+    }
+
+    pub(crate) async fn next_frame_body<R>(
+        &mut self,
+        reader: &mut R,
+    ) -> Result<Option<&[u8]>, IpcError>
+    where
+        R: AsyncRead + Unpin,
+    {
         loop {
-            if let Some(frame) = self.take_frame()? {
-                return Ok(Some(frame));
+            if let Some(body) = self.take_frame()? {
+                return Ok(self.buffer.get(body));
             }
             self.reserve_for_next_read();
             match reader.read_buf(&mut self.buffer).await {
