@@ -96,7 +96,10 @@ impl Intake {
         let peer = reader.peer();
         let mut batch = Vec::with_capacity(self.batch_size);
         loop {
-            let read = self.next_read(&mut reader, !batch.is_empty()).await;
+            let read = match reader.read_buffered_envelope() {
+                Some(buffered) => Some(buffered.map(Some)),
+                None => self.next_read(&mut reader, !batch.is_empty()).await,
+            };
             let ended = match read {
                 None => false,
                 Some(Ok(Some(envelope))) => {

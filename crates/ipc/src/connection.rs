@@ -35,11 +35,32 @@ impl EnvelopeReader {
         outcome
     }
 
+    pub fn read_buffered_envelope(&mut self) -> Option<Result<Envelope, IpcError>> {
+        if let Some(error) = &self.broken {
+            return Some(Err(error.clone()));
+        }
+        let outcome = match self.frames.buffered_frame_body() {
+            Ok(None) => return None,
+            Ok(Some(body)) => Envelope::decode(body).and_then(|envelope| self.checked(envelope)),
+            Err(error) => Err(error),
+        };
+        if let Err(error) = &outcome
+            && !error.connection_still_aligned()
+        {
+            self.broken = Some(error.clone());
+        }
+        Some(outcome)
+    }
+
     async fn read_checked(&mut self) -> Result<Option<Envelope>, IpcError> {
         let Some(body) = self.frames.next_frame_body(&mut self.inner).await? else {
             return Ok(None);
         };
         let envelope = Envelope::decode(body)?;
+        self.checked(envelope).map(Some)
+    }
+
+    fn checked(&mut self, envelope: Envelope) -> Result<Envelope, IpcError> {
         if envelope.sender != self.peer {
             return Err(IpcError::SenderMismatch {
                 authenticated: self.peer,
@@ -54,7 +75,7 @@ impl EnvelopeReader {
         }
         self.last_seq = Some(envelope.seq);
         envelope.validate()?;
-        Ok(Some(envelope))
+        Ok(envelope)
     }
 }
 

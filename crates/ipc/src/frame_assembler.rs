@@ -85,6 +85,10 @@ impl FrameAssembler {
         Ok(self.next_frame_body(reader).await?.map(<[u8]>::to_vec))
     }
 
+    pub(crate) fn buffered_frame_body(&mut self) -> Result<Option<&[u8]>, IpcError> {
+        Ok(self.take_frame()?.and_then(|body| self.buffer.get(body)))
+    }
+
     pub(crate) async fn next_frame_body<R>(
         &mut self,
         reader: &mut R,

@@ -88,3 +88,28 @@ async fn write_cancelled_mid_frame_makes_later_writes_fail_instead_of_corrupting
         .unwrap_err();
     assert_eq!(after.reason_code(), ReasonCode::IpcWriteFailed);
 }
+
+#[tokio::test]
+async fn frames_already_received_are_read_without_waiting_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_listener, client, server) = linked_pair(dir.path(), common::limits()).await;
+    let (_client_reader, mut client_writer) = client.into_split();
+    let (mut reader, _server_writer) = server.into_split();
+    assert!(reader.read_buffered_envelope().is_none());
+    let items = (0..3)
+        .map(|_| (CorrelationIds::default(), Payload::CycleClean))
+        .collect();
+    client_writer.send_many(items).await.unwrap();
+    let first = tokio::time::timeout(GUARD, reader.read_envelope())
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    let mut seqs = vec![first.seq];
+    while let Some(next) = reader.read_buffered_envelope() {
+        let envelope = next.unwrap();
+        assert_eq!(envelope.payload, Payload::CycleClean);
+        seqs.push(envelope.seq);
+    }
+    assert_eq!(seqs, vec![1, 2, 3]);
+}
