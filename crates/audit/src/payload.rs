@@ -1,6 +1,14 @@
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::payload_scan::{Field, ScannedPayload, scan_payload};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextValue<'a> {
+    Borrowed(&'a str),
+    Owned(String),
+}
 
 #[derive(Debug, Clone, Copy)]
 enum Found<'v> {
@@ -29,6 +37,24 @@ impl<'a> PayloadFields<'a> {
             Found::Text(text) => Some(text.to_owned()),
             Found::Value(value) => render(value),
         })
+    }
+
+    pub fn text_value(&self, keys: &[&str]) -> Option<TextValue<'a>> {
+        keys.iter().find_map(|key| {
+            if let Some(text) = self.borrowed_text(key) {
+                return Some(TextValue::Borrowed(text));
+            }
+            self.text(&[key]).map(TextValue::Owned)
+        })
+    }
+
+    fn borrowed_text(&self, key: &str) -> Option<&'a str> {
+        let scanned = self.0.as_ref()?;
+        let (_, field) = scanned.wanted.iter().rev().find(|(name, _)| name == key)?;
+        match field {
+            Field::Text(Cow::Borrowed(text)) => Some(text),
+            _ => None,
+        }
     }
 
     pub fn integer(&self, keys: &[&str]) -> Option<i64> {

@@ -1,6 +1,8 @@
+use std::ops::Range;
+
 use rusqlite::types::Value as SqlValue;
 
-use crate::payload::PayloadFields;
+use crate::payload::{PayloadFields, TextValue};
 use crate::projection_spec::{
     ALERT_CODE_KEYS, Column, INTENT_STATE_KEYS, SPECS, payload_key_wanted, specs_for,
 };
@@ -8,10 +10,16 @@ use crate::record::{EventRecord, chained_hash_of};
 use crate::redact::redacted_payload;
 
 #[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Derived {
+    Value(SqlValue),
+    PayloadText(Range<usize>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct PreparedEvent {
     pub record: EventRecord,
     canonical: Vec<u8>,
-    pub(crate) derived: Vec<SqlValue>,
+    pub(crate) derived: Vec<Derived>,
     pub(crate) trail_payload: Option<String>,
 }
 
@@ -35,6 +43,27 @@ impl PreparedEvent {
     pub fn chained_hash(&self, prev_hash: &str) -> String {
         chained_hash_of(prev_hash, &self.canonical)
     }
+
+    pub(crate) fn payload_text(&self, range: &Range<usize>) -> Option<&str> {
+        self.record.payload_json.get(range.clone())
+    }
+}
+
+fn span_in(payload: &str, part: &str) -> Option<Range<usize>> {
+    let start = part.as_ptr().addr().checked_sub(payload.as_ptr().addr())?;
+    let range = start..start.checked_add(part.len())?;
+    let inside = payload.get(range.clone())?;
+    (inside.as_ptr() == part.as_ptr()).then_some(range)
+}
+
+fn payload_text(payload: &str, text: TextValue<'_>) -> Derived {
+    match text {
+        TextValue::Borrowed(part) => span_in(payload, part).map_or_else(
+            || Derived::Value(SqlValue::Text(part.to_owned())),
+            Derived::PayloadText,
+        ),
+        TextValue::Owned(owned) => Derived::Value(SqlValue::Text(owned)),
+    }
 }
 
 fn derived_columns(event_type: &str) -> impl Iterator<Item = &'static Column> {
@@ -55,15 +84,19 @@ fn derived_values(
     record: &EventRecord,
     fields: &PayloadFields<'_>,
     trail_payload: Option<&str>,
-) -> Vec<SqlValue> {
+) -> Vec<Derived> {
     derived_columns(&record.event_type)
-        .map(|column| match column {
-            Column::RedactedPayload => SqlValue::Text(
-                trail_payload
-                    .unwrap_or(record.payload_json.as_str())
-                    .to_owned(),
-            ),
-            _ => derived_value(*column, record, fields),
+        .map(|column| match (column, trail_payload) {
+            (Column::RedactedPayload, Some(rewritten)) => {
+                Derived::Value(SqlValue::Text(rewritten.to_owned()))
+            }
+            (Column::RedactedPayload, None) => Derived::PayloadText(0..record.payload_json.len()),
+            (Column::Text(keys), _) => fields
+                .text_value(keys)
+                .map_or(Derived::Value(SqlValue::Null), |text| {
+                    payload_text(&record.payload_json, text)
+                }),
+            _ => Derived::Value(derived_value(*column, record, fields)),
         })
         .collect()
 }
@@ -109,15 +142,37 @@ mod tests {
             prepared.chained_hash(GENESIS_HASH),
             record.chained_hash(GENESIS_HASH)
         );
+        let texts: Vec<Option<&str>> = prepared
+            .derived
+            .iter()
+            .map(|derived| match derived {
+                Derived::PayloadText(range) => prepared.payload_text(range),
+                Derived::Value(SqlValue::Text(text)) => Some(text.as_str()),
+                Derived::Value(_) => None,
+            })
+            .collect();
+        assert_eq!(texts, vec![Some("BTCUSDT"), Some("BUY"), None]);
+        assert!(matches!(prepared.derived[0], Derived::PayloadText(_)));
+        assert_eq!(prepared.trail_payload, None);
+    }
+
+    #[test]
+    fn escaped_or_rendered_texts_are_owned_and_plain_texts_point_into_the_payload() {
+        let mut record = sample_record("strategy", 7, "DECISION");
+        record.payload_json = r#"{"symbol":"BTC\"USDT","side":"BUY","hash":12}"#.to_owned();
+        let buy = record.payload_json.find("BUY").unwrap();
+        let prepared = PreparedEvent::prepare(record);
         assert_eq!(
             prepared.derived,
             vec![
-                SqlValue::Text("BTCUSDT".to_owned()),
-                SqlValue::Text("BUY".to_owned()),
-                SqlValue::Null
+                Derived::Value(SqlValue::Text("BTC\"USDT".to_owned())),
+                Derived::PayloadText(buy..buy + 3),
+                Derived::Value(SqlValue::Text("12".to_owned())),
             ]
         );
-        assert_eq!(prepared.trail_payload, None);
+        assert_eq!(prepared.payload_text(&(buy..buy + 3)), Some("BUY"));
+        assert_eq!(span_in("abc", "abc"), Some(0..3));
+        assert_eq!(span_in("abc", "b"), None);
     }
 
     #[test]

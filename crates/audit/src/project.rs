@@ -1,7 +1,7 @@
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{CachedStatement, Connection};
 
-use crate::prepared::PreparedEvent;
+use crate::prepared::{Derived, PreparedEvent};
 use crate::projection_spec::{Column, Guard, SPECS, TableSpec, specs_for};
 use crate::record::EventRecord;
 
@@ -65,7 +65,7 @@ impl<'conn> Projector<'conn> {
                 continue;
             }
             let statement = self.statement(*index)?;
-            bind_row(statement, spec, event_id, record, &mut derived)?;
+            bind_row(statement, spec, event_id, event, &mut derived)?;
             statement.raw_execute()?;
         }
         Ok(())
@@ -81,13 +81,29 @@ impl<'conn> Projector<'conn> {
     }
 }
 
+fn bind_derived(
+    statement: &mut CachedStatement<'_>,
+    index: usize,
+    event: &PreparedEvent,
+    derived: Option<&Derived>,
+) -> rusqlite::Result<()> {
+    match derived {
+        Some(Derived::Value(value)) => statement.raw_bind_parameter(index, value),
+        Some(Derived::PayloadText(range)) => {
+            statement.raw_bind_parameter(index, event.payload_text(range))
+        }
+        None => statement.raw_bind_parameter(index, SqlValue::Null),
+    }
+}
+
 fn bind_row<'a>(
     statement: &mut CachedStatement<'_>,
     spec: &TableSpec,
     event_id: i64,
-    record: &EventRecord,
-    derived: &mut impl Iterator<Item = &'a SqlValue>,
+    event: &PreparedEvent,
+    derived: &mut impl Iterator<Item = &'a Derived>,
 ) -> rusqlite::Result<()> {
+    let record = &event.record;
     for (position, column) in spec.columns.iter().enumerate() {
         let index = position + 1;
         match column {
@@ -114,7 +130,7 @@ fn bind_row<'a>(
             Column::PayloadJson => {
                 statement.raw_bind_parameter(index, record.payload_json.as_str())?;
             }
-            _ => statement.raw_bind_parameter(index, derived.next().unwrap_or(&SqlValue::Null))?,
+            _ => bind_derived(statement, index, event, derived.next())?,
         }
     }
     Ok(())
