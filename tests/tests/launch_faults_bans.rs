@@ -8,8 +8,7 @@
 mod launch_faults_support;
 mod launch_support;
 
-use launch_faults_support::checks::PROTECTED;
-use launch_faults_support::ledger::{intent_with_client_order_id, positions};
+use launch_faults_support::ledger::{intent_with_client_order_id, intents};
 use launch_faults_support::venue::{ORDER_PATH, time_of};
 use launch_faults_support::{
     FIRST_ENTRY_WITHIN, FaultRun, SETTLED_WITHIN, TIME_LAPSE_VENUE_CLOCK, UNSCALED_VENUE_CLOCK,
@@ -17,6 +16,7 @@ use launch_faults_support::{
 use serde_json::{Value, json};
 
 const BAN_SECS: i64 = 5;
+const RESUMED_WITHIN: std::time::Duration = std::time::Duration::from_secs(55);
 const REST_CLIENTS_TALKING_TO_THE_VENUE: usize = 3;
 const RETRY_AFTER_SECS: i64 = 2;
 const CLOCK_ROUNDING_MS: i64 = 50;
@@ -56,7 +56,7 @@ fn venue_clock_scale(run: &FaultRun) -> i64 {
 
 fn confirmed_entry_after(run: &FaultRun, after: i64) -> Value {
     let venue = run.venue();
-    run.wait_for("an entry placed after the ban", SETTLED_WITHIN, || {
+    run.wait_for("an entry placed after the ban", RESUMED_WITHIN, || {
         let placed = venue.requests().into_iter().find(|r| {
             r["method"] == "POST"
                 && r["path"] == ORDER_PATH
@@ -67,15 +67,6 @@ fn confirmed_entry_after(run: &FaultRun, after: i64) -> Value {
             intent_with_client_order_id(run.var.path(), placed["client_order_id"].as_str()?)?;
         (intent.state == "CONFIRMED").then_some(placed)
     })
-}
-
-fn trading_protected(run: &FaultRun) {
-    run.wait_for("a protected position", FIRST_ENTRY_WITHIN, || {
-        positions(run.var.path())
-            .values()
-            .any(|state| state == PROTECTED)
-            .then_some(())
-    });
 }
 
 fn requests_from_the_first_418_until(log: &[Value], armed_at: i64, until: i64) -> Vec<Value> {
@@ -89,21 +80,52 @@ fn requests_from_the_first_418_until(log: &[Value], armed_at: i64, until: i64) -
         .collect()
 }
 
+fn banned_intents_were_refused_not_resent(run: &FaultRun, log: &[Value]) -> usize {
+    let banned: Vec<String> = intents(run.var.path())
+        .into_iter()
+        .filter(|intent| intent.state == "FAILED_TERMINAL")
+        .filter(|intent| {
+            run.audit()
+                .rows_for("INTENT_STATE", &intent.order_intent_id)
+                .iter()
+                .any(|row| row.reason_codes.contains("BINANCE_IP_BANNED"))
+        })
+        .map(|intent| intent.client_order_id)
+        .collect();
+    for coid in &banned {
+        let posts: Vec<&Value> = log
+            .iter()
+            .filter(|r| r["method"] == "POST" && r["client_order_id"] == coid.as_str())
+            .collect();
+        assert!(
+            posts.len() <= 1 && posts.iter().all(|r| r["status"] == 418),
+            "{coid}: {posts:?}"
+        );
+    }
+    banned.len()
+}
+
 #[test]
 fn a_418_ban_under_the_launcher_silences_every_client_until_it_ends_and_trading_resumes() {
-    let run = FaultRun::start(
-        &[("reconcile_interval_ms", "2000"), TIME_LAPSE_VENUE_CLOCK],
-        &[],
-        &[],
-    );
+    let run = FaultRun::start(&[TIME_LAPSE_VENUE_CLOCK], &[], &[]);
     let venue = run.venue();
-    trading_protected(&run);
+    run.wait_for(
+        "marketdata's first book snapshot",
+        FIRST_ENTRY_WITHIN,
+        || {
+            venue
+                .requests()
+                .iter()
+                .any(|r| r["path"] == "/api/v3/depth" && r["status"] == 200)
+                .then_some(())
+        },
+    );
     let armed_at = venue.server_time();
     venue.fault(&json!({"kind": "ban", "seconds": BAN_SECS}));
     let surely_banned_until = armed_at + BAN_SECS * 1_000 * venue_clock_scale(&run);
     let resumed = confirmed_entry_after(&run, surely_banned_until);
-    let during =
-        requests_from_the_first_418_until(&venue.requests(), armed_at, surely_banned_until);
+    let log = venue.requests();
+    let during = requests_from_the_first_418_until(&log, armed_at, surely_banned_until);
     assert!(
         !during.is_empty(),
         "nothing met the ban: the test proved nothing"
@@ -113,9 +135,10 @@ fn a_418_ban_under_the_launcher_silences_every_client_until_it_ends_and_trading_
         during.len() <= REST_CLIENTS_TALKING_TO_THE_VENUE,
         "a client asked again after it had met the ban: {during:?}"
     );
+    let banned = banned_intents_were_refused_not_resent(&run, &log);
     assert!(run.var.log_text("executor").contains("BINANCE_IP_BANNED"));
     println!(
-        "{} request(s) met the ban, trading resumed with {} at venue time +{} ms",
+        "{} request(s) met the ban, {banned} intent(s) failed BINANCE_IP_BANNED, trading resumed with {} at venue time +{} ms",
         during.len(),
         resumed["client_order_id"],
         time_of(&resumed) - armed_at

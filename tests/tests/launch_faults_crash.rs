@@ -21,6 +21,7 @@ use livespot_execution::crash_point::{
     AFTER_LEDGER_WRITE, AFTER_SEND, CRASH_AT_ENV, one_shot_value,
 };
 
+const RESTART_CONSOLE_LINE: &str = "restarting executor";
 const RECOVERY_LOG_LINE: &str = "recovering the ledger before any new intent";
 const RESOLVED: [&str; 3] = ["CONFIRMED", "NOT_FOUND", "FAILED_TERMINAL"];
 
@@ -97,6 +98,8 @@ fn after_the_restart_nothing_is_doubled_unknown_or_unprotected(run: &FaultRun) {
         problems()
     );
     every_client_order_id_posted_once(run);
+    let restarts = run.var.console().matches(RESTART_CONSOLE_LINE).count();
+    assert_eq!(restarts, 1, "the restarted executor did not crash again");
     let strangers = run
         .audit()
         .rows("RECONCILE_DIFF")
