@@ -13,10 +13,11 @@ mod baseline;
 mod cpu;
 mod e2e;
 mod events;
+mod rounds;
 
 use events::{BenchResult, bench_batch, bench_event, vary};
 
-fn events_per_second(events: u64, elapsed: Duration) -> u64 {
+pub fn events_per_second(events: u64, elapsed: Duration) -> u64 {
     let micros = u64::try_from(elapsed.as_micros())
         .unwrap_or(u64::MAX)
         .max(1);
@@ -29,7 +30,7 @@ fn peak_memory_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn load_average() -> Option<String> {
+pub fn load_average() -> Option<String> {
     let text = std::fs::read_to_string("/proc/loadavg").ok()?;
     Some(
         text.split_whitespace()
@@ -140,6 +141,11 @@ fn main() -> BenchResult<()> {
     print_load("at start");
     if let Ok(only) = std::env::var("AUDIT_BENCH_ONLY") {
         run_only(&only, total, per_producer)?;
+        print_load("at end");
+        return Ok(());
+    }
+    if rounds::rounds() > 1 {
+        rounds::run_rounds(rounds::rounds(), total, per_producer)?;
         print_load("at end");
         return Ok(());
     }
