@@ -1,6 +1,7 @@
 use std::collections::BTreeMap;
 
 use livespot_binance::rest::account::Order;
+use livespot_binance::rest::enums::WireOrderStatus;
 use livespot_domain::{OrderStatus, ReasonCode};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -106,6 +107,14 @@ pub fn diff_open_orders(
         }
     }
     diffs
+}
+
+pub fn completed_on_the_venue(order: &Order) -> bool {
+    match order.status {
+        Some(WireOrderStatus::Filled) => true,
+        Some(WireOrderStatus::Expired) => order.order_list_id >= 0,
+        _ => false,
+    }
 }
 
 pub fn unknown_order_count(diffs: &[ReconcileDiff]) -> u32 {

@@ -70,3 +70,16 @@ fn balance_drift_is_measured_in_bps_of_the_larger_side() {
     assert_eq!(balance_drift_bps(dec!(0), dec!(0)), dec!(0));
     assert_eq!(balance_drift_bps(dec!(0), dec!(1)), dec!(10000));
 }
+
+#[test]
+fn a_fill_or_an_oco_leg_expired_by_its_sibling_is_a_completion_not_a_difference() {
+    let filled = venue_order("tp", 1, WireOrderStatus::Filled, dec!(1));
+    assert!(completed_on_the_venue(&filled));
+    let mut leg = venue_order("sl", 2, WireOrderStatus::Expired, dec!(0));
+    assert!(!completed_on_the_venue(&leg));
+    leg.order_list_id = 7;
+    assert!(completed_on_the_venue(&leg));
+    let mut cancelled = venue_order("sl", 3, WireOrderStatus::Canceled, dec!(0));
+    cancelled.order_list_id = 7;
+    assert!(!completed_on_the_venue(&cancelled));
+}

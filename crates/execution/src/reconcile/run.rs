@@ -5,7 +5,9 @@ use livespot_domain::{AuditEventType, ReasonCode};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::diff::{ReconcileDiff, balance_drift_bps, diff_open_orders, unknown_order_count};
+use super::diff::{
+    ReconcileDiff, balance_drift_bps, completed_on_the_venue, diff_open_orders, unknown_order_count,
+};
 use crate::engine::BalanceBaseline;
 use crate::protection::ProtectionOutcome;
 use crate::{ExecutionEngine, ExecutionError};
@@ -119,14 +121,17 @@ impl ExecutionEngine {
             .into_iter()
             .filter(|o| o.exchange_order_id.is_some())
             .collect();
-        let diffs = diff_open_orders(symbol, &ledger_open, &exchange_open);
-        for diff in &diffs {
-            match diff {
+        let mut diffs = Vec::new();
+        for diff in diff_open_orders(symbol, &ledger_open, &exchange_open) {
+            match &diff {
                 ReconcileDiff::LedgerOrderMissing {
                     client_order_id, ..
                 } => {
                     if let Some(order) = self.lookup_order(symbol, client_order_id).await? {
                         self.record_accepted(client_order_id, &order)?;
+                        if completed_on_the_venue(&order) {
+                            continue;
+                        }
                     }
                 }
                 ReconcileDiff::QuantityMismatch {
@@ -144,6 +149,7 @@ impl ExecutionEngine {
                 }
                 _ => {}
             }
+            diffs.push(diff);
         }
         let known: std::collections::BTreeSet<i64> = self
             .ledger
