@@ -200,7 +200,10 @@ async fn a_maker_order_that_would_take_is_repriced_at_the_touch() {
     assert_eq!(ledger[0].status.as_str(), "REJECTED", "{ledger:?}");
     assert!(ledger[0].exchange_order_id.is_none());
     let repriced = &ledger[1];
-    assert!(repriced.price.unwrap() < ask, "{repriced:?}");
+    assert!(
+        repriced.price.unwrap() < ledger[0].price.unwrap(),
+        "the repriced maker order must sit below the price that would take: {ledger:?}"
+    );
     assert!(engine.events().iter().any(|e| {
         e.reason_codes
             .contains(&ReasonCode::ExecutionEntryWouldTake)
