@@ -41,6 +41,7 @@ async fn serve(context: ChildContext) -> Result<(), PanelError> {
     let settings = PanelSettings {
         db_path: audit_db_path(&context.var_dir),
         mode_label: mode_label(context.keys.mode),
+        venue_clock_scale: context.keys.venue_clock_rate(),
         run_id: context.keys.run_id.to_string(),
         sys_mode: context.link.mode_watch(),
         served_hosts: served_hosts(local),

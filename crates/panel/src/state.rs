@@ -36,6 +36,7 @@ pub struct DiskLimits {
 pub struct PanelState {
     pub db_path: PathBuf,
     pub mode_label: &'static str,
+    pub venue_clock_scale: u32,
     pub run_id: String,
     pub sys_mode: watch::Receiver<SysMode>,
     pub served_hosts: Arc<[String]>,
@@ -53,6 +54,7 @@ pub struct PanelState {
 pub struct PanelSettings {
     pub db_path: PathBuf,
     pub mode_label: &'static str,
+    pub venue_clock_scale: u32,
     pub run_id: String,
     pub sys_mode: watch::Receiver<SysMode>,
     pub served_hosts: Vec<String>,
@@ -78,6 +80,7 @@ impl PanelState {
         Self {
             db_path: settings.db_path,
             mode_label: settings.mode_label,
+            venue_clock_scale: settings.venue_clock_scale,
             run_id: settings.run_id,
             sys_mode: settings.sys_mode,
             served_hosts: settings.served_hosts.into(),

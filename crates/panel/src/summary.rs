@@ -15,6 +15,7 @@ use crate::{PanelError, PanelState};
 pub struct HeaderSummary {
     pub store: &'static str,
     pub mode: &'static str,
+    pub venue_clock_scale: u32,
     pub sys_mode: &'static str,
     pub since_ms: Option<i64>,
     pub active_reason_codes: Vec<String>,
@@ -113,6 +114,7 @@ pub fn summarize(state: &PanelState, rows: Option<SummaryRows>) -> HeaderSummary
     HeaderSummary {
         store,
         mode: state.mode_label,
+        venue_clock_scale: state.venue_clock_scale,
         sys_mode,
         since_ms: mode_change
             .and_then(|change| int(change, "ts_ms"))

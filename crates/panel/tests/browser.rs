@@ -10,8 +10,8 @@ use serde_json::json;
 use support::cdp::Browser;
 use support::fixture;
 use support::page::{
-    DRAWER, MODE, OPEN_HEADER_DECISION, REASONS, RELOAD_MARKER, SAME_PAGE, SET_RELOAD_MARKER,
-    SYS_MODE, TIMELINE, artifacts_dir, skip_without_chromium,
+    CLOCK, DRAWER, MODE, OPEN_HEADER_DECISION, REASONS, RELOAD_MARKER, SAME_PAGE,
+    SET_RELOAD_MARKER, SYS_MODE, TIMELINE, artifacts_dir, skip_without_chromium,
 };
 
 async fn serve(state: PanelState) -> SocketAddr {
@@ -38,6 +38,7 @@ async fn headless_chromium_follows_the_mode_live_and_opens_a_decision_drawer() {
     let url = format!("http://{local}/dashboard");
     browser.call("Page.navigate", json!({ "url": url })).await;
     browser.wait_for_text(MODE, "SIM").await;
+    browser.wait_for_text(CLOCK, "time-lapse ×240").await;
     browser.wait_for_text(SYS_MODE, "NORMAL").await;
     browser.wait_for_text(TIMELINE, "DEEP_SCAN").await;
     browser.screenshot(&artifacts.join("first_fold.png")).await;

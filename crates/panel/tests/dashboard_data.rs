@@ -22,6 +22,7 @@ async fn header_shows_mode_sys_mode_since_reasons_stage_and_ids() {
     fixture.mode.send(SysMode::Degrade).unwrap();
     let summary = get_json(fixture.app(), "/api/summary").await["data"].clone();
     assert_eq!(summary["mode"], "SIM");
+    assert_eq!(summary["venue_clock_scale"], 240);
     assert_eq!(summary["sys_mode"], "DEGRADE");
     assert_eq!(summary["since_ms"], BASE_TS + 4_000);
     let reasons = codes(&summary["active_reason_codes"]);

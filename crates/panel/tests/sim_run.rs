@@ -95,6 +95,7 @@ fn a_real_sim_run_serves_every_route_from_its_audit_store() {
     });
     let summary = summary.unwrap();
     assert_eq!(summary["data"]["mode"], "SIM");
+    assert_eq!(summary["data"]["venue_clock_scale"], 240);
     assert_eq!(summary["data"]["store"], "OK");
     assert_routes_answer(address);
     assert_metrics_follow_marketdata(address);

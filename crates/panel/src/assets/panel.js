@@ -67,6 +67,7 @@ function saveAck(key, ts) {
 function renderHeader(summary) {
   setBadge($("h-mode"), summary.mode);
   $("h-mode").classList.add("mode");
+  $("h-clock").textContent = summary.venue_clock_scale > 1 ? "time-lapse ×" + summary.venue_clock_scale : "";
   setBadge($("h-sys-mode"), summary.sys_mode);
   $("h-since").textContent = fmtTs(summary.since_ms);
   $("h-reasons").textContent = summary.active_reason_codes.length ? summary.active_reason_codes.join(", ") : "none";

@@ -39,6 +39,7 @@ pub fn fixture(seeded: bool) -> Fixture {
     let settings = PanelSettings {
         db_path: livespot_audit::audit_db_path(dir.path()),
         mode_label: "SIM",
+        venue_clock_scale: 240,
         run_id: RUN_ID.to_owned(),
         sys_mode: receiver,
         served_hosts: vec![HOST.to_owned()],

@@ -4,6 +4,7 @@ use super::cdp::chromium_available;
 
 pub const SYS_MODE: &str = "document.getElementById('h-sys-mode').textContent";
 pub const MODE: &str = "document.getElementById('h-mode').textContent";
+pub const CLOCK: &str = "document.getElementById('h-clock').textContent";
 pub const REASONS: &str = "document.getElementById('h-reasons').textContent";
 pub const HEADER_DECISION: &str = "document.getElementById('h-decision').textContent";
 pub const TIMELINE: &str = "document.getElementById('timeline-body').textContent";
