@@ -146,6 +146,7 @@ fn main() -> BenchResult<()> {
     }
     if rounds::rounds() > 1 {
         rounds::run_rounds(rounds::rounds(), total, per_producer)?;
+        print_peak_memory();
         print_load("at end");
         return Ok(());
     }
@@ -172,6 +173,12 @@ fn main() -> BenchResult<()> {
         "end to end / baseline",
         e2e_rate * 100 / baseline_rate.max(1)
     );
+    print_peak_memory();
+    print_load("at end");
+    Ok(())
+}
+
+fn print_peak_memory() {
     match peak_memory_kib() {
         Some(kib) => println!("{:<42}: {kib} KiB", "peak memory (VmHWM)"),
         None => println!(
@@ -179,6 +186,4 @@ fn main() -> BenchResult<()> {
             "peak memory (VmHWM)"
         ),
     }
-    print_load("at end");
-    Ok(())
 }
