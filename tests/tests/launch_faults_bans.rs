@@ -10,15 +10,13 @@ mod launch_support;
 
 use launch_faults_support::ledger::{intent_with_client_order_id, intents};
 use launch_faults_support::venue::{ORDER_PATH, time_of};
-use launch_faults_support::{
-    FIRST_ENTRY_WITHIN, FaultRun, SETTLED_WITHIN, TIME_LAPSE_VENUE_CLOCK, UNSCALED_VENUE_CLOCK,
-};
+use launch_faults_support::{FIRST_ENTRY_WITHIN, FaultRun, SETTLED_WITHIN, TIME_LAPSE_VENUE_CLOCK};
 use serde_json::{Value, json};
 
 const BAN_SECS: i64 = 5;
 const RESUMED_WITHIN: std::time::Duration = std::time::Duration::from_secs(55);
 const REST_CLIENTS_TALKING_TO_THE_VENUE: usize = 3;
-const RETRY_AFTER_SECS: i64 = 2;
+const DEFAULT_RETRY_AFTER_SECS: i64 = 1;
 const CLOCK_ROUNDING_MS: i64 = 50;
 const SIGNED_PATH_PREFIXES: [&str; 8] = [
     "/api/v3/order",
@@ -148,15 +146,15 @@ fn a_418_ban_under_the_launcher_silences_every_client_until_it_ends_and_trading_
 
 #[test]
 fn a_429_on_a_launcher_entry_holds_every_signed_request_until_retry_after_and_trading_resumes() {
-    let run = FaultRun::start(&[UNSCALED_VENUE_CLOCK], &[], &[]);
+    let run = FaultRun::start(&[TIME_LAPSE_VENUE_CLOCK], &[], &[]);
     let venue = run.venue();
-    venue.fault(&json!({
-        "kind": "rate_limit", "path": ORDER_PATH, "seconds": RETRY_AFTER_SECS, "count": 1
-    }));
+    venue.fault(&json!({"kind": "rate_limit", "path": ORDER_PATH, "count": 1}));
     let limited = run.wait_for("an entry answered 429", FIRST_ENTRY_WITHIN, || {
         venue.requests().into_iter().find(|r| r["status"] == 429)
     });
-    let waited_until = time_of(&limited) + RETRY_AFTER_SECS * 1_000 - CLOCK_ROUNDING_MS;
+    let scale = venue_clock_scale(&run);
+    let waited_until =
+        time_of(&limited) + (DEFAULT_RETRY_AFTER_SECS * 1_000 - CLOCK_ROUNDING_MS) * scale;
     let coid = limited["client_order_id"].as_str().unwrap().to_owned();
     let ledger = run.ledger();
     let failed = run.wait_for("the limited intent FAILED_TERMINAL", SETTLED_WITHIN, || {
@@ -182,7 +180,7 @@ fn a_429_on_a_launcher_entry_holds_every_signed_request_until_retry_after_and_tr
         "signed requests before Retry-After: {early:?}"
     );
     println!(
-        "trading resumed {} ms after the 429",
+        "trading resumed {} venue ms (clock scale {scale}) after the 429",
         time_of(&resumed) - time_of(&limited)
     );
     run.stop();

@@ -85,6 +85,7 @@ fn a_half_filled_maker_entry_whose_cancel_answer_is_lost_ends_with_ledger_audit_
 {
     let run = FaultRun::start(&MAKER_FIRST_ENTRIES_WITH_A_4S_TTL, &[], &[]);
     let venue = run.venue();
+    venue.fault(&json!({"kind": "hold_resting"}));
     venue.fault(&json!({"kind": "fill_resting_half", "count": 1}));
     let maker = first_partly_filled_maker(&run);
     let symbol = maker["symbol"].as_str().unwrap();
