@@ -1,5 +1,6 @@
 mod canonical;
 mod chain;
+mod chain_hasher;
 mod checkpoint;
 mod checkpointer;
 mod client;

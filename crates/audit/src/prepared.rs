@@ -1,4 +1,5 @@
 use std::ops::Range;
+use std::sync::Arc;
 
 use rusqlite::types::Value as SqlValue;
 
@@ -18,14 +19,14 @@ pub(crate) enum Derived {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PreparedEvent {
     pub record: EventRecord,
-    canonical: Vec<u8>,
+    canonical: Arc<[u8]>,
     pub(crate) derived: Vec<Derived>,
     pub(crate) trail_payload: Option<String>,
 }
 
 impl PreparedEvent {
     pub fn prepare(record: EventRecord) -> Self {
-        let canonical = record.canonical_bytes();
+        let canonical = Arc::from(record.canonical_bytes());
         let specs = specs_for(&record.event_type);
         let wanted = |key: &str| payload_key_wanted(specs, key);
         let fields = PayloadFields::parse(&record.payload_json, &wanted);
@@ -42,6 +43,10 @@ impl PreparedEvent {
 
     pub fn chained_hash(&self, prev_hash: &str) -> String {
         chained_hash_of(prev_hash, &self.canonical)
+    }
+
+    pub(crate) fn shared_canonical(&self) -> Arc<[u8]> {
+        Arc::clone(&self.canonical)
     }
 
     pub(crate) fn payload_text(&self, range: &Range<usize>) -> Option<&str> {

@@ -5,6 +5,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, params};
 
 use crate::AuditError;
 use crate::chain::{ChainHead, load_head, store_head};
+use crate::chain_hasher::Speculation;
 use crate::checkpoint::{
     CheckpointKind, CheckpointPolicy, CheckpointReport, checkpoint_kind_due, run_checkpoint_kind,
 };
@@ -88,15 +89,16 @@ impl StoreWriter {
         &mut self,
         events: Vec<PreparedEvent>,
     ) -> Result<BatchOutcome, AuditError> {
-        self.commit_reusing(events.into_iter(), Vec::new())
+        self.commit_reusing(events.into_iter(), Vec::new(), None)
     }
 
-    pub fn commit_reusing(
+    pub(crate) fn commit_reusing(
         &mut self,
         events: impl Iterator<Item = PreparedEvent>,
         written: Vec<WrittenEvent>,
+        speculation: Option<Speculation>,
     ) -> Result<BatchOutcome, AuditError> {
-        let committed = self.commit_records(events, written);
+        let committed = self.commit_records(events, written, speculation);
         if committed.is_err() {
             self.cache.forget();
         }
@@ -136,10 +138,16 @@ impl StoreWriter {
         &mut self,
         events: impl Iterator<Item = PreparedEvent>,
         written: Vec<WrittenEvent>,
+        speculation: Option<Speculation>,
     ) -> rusqlite::Result<(ChainHead, BatchOutcome)> {
         let tx = self.conn.transaction()?;
         let head = self.head.clone();
-        let (head, outcome) = append_all(&tx, &mut self.cache, head, events, written)?;
+        let pending = Pending {
+            events,
+            written,
+            speculation,
+        };
+        let (head, outcome) = append_all(&tx, &mut self.cache, head, pending)?;
         mark_batch(&tx, &outcome.written)?;
         store_head(&tx, &head)?;
         tx.commit()?;
@@ -147,13 +155,31 @@ impl StoreWriter {
     }
 }
 
+fn chain_tip<'a>(head: &'a ChainHead, written: &'a [WrittenEvent]) -> (i64, &'a str) {
+    written
+        .last()
+        .map_or((head.event_count, head.head_hash.as_str()), |last| {
+            (last.event_id, last.event_hash.as_str())
+        })
+}
+
+struct Pending<I> {
+    events: I,
+    written: Vec<WrittenEvent>,
+    speculation: Option<Speculation>,
+}
+
 fn append_all(
     tx: &Transaction<'_>,
     cache: &mut ProjectionCache,
     head: ChainHead,
-    events: impl Iterator<Item = PreparedEvent>,
-    mut written: Vec<WrittenEvent>,
+    pending: Pending<impl Iterator<Item = PreparedEvent>>,
 ) -> rusqlite::Result<(ChainHead, BatchOutcome)> {
+    let Pending {
+        events,
+        mut written,
+        mut speculation,
+    } = pending;
     written.clear();
     written.reserve(events.size_hint().0);
     let mut outcome = BatchOutcome {
@@ -164,16 +190,17 @@ fn append_all(
     let mut insert = tx.prepare_cached(INSERT_EVENT)?;
     let mut projector = Projector::new(tx);
     for event in events {
-        let (prev_count, prev_hash) = outcome
-            .written
-            .last()
-            .map_or((head.event_count, head.head_hash.as_str()), |last| {
-                (last.event_id, last.event_hash.as_str())
-            });
+        let (prev_count, prev_hash) = chain_tip(&head, &outcome.written);
         let event_id = prev_count + 1;
-        let event_hash = event.chained_hash(prev_hash);
+        let event_hash = speculation
+            .as_mut()
+            .and_then(Speculation::next_hash)
+            .unwrap_or_else(|| event.chained_hash(prev_hash));
         let record = &event.record;
         let inserted = insert_event(&mut insert, event_id, record, prev_hash, &event_hash)?;
+        if !inserted && let Some(speculation) = speculation.as_mut() {
+            speculation.abandon();
+        }
         outcome.acks.push(Ack {
             sender: record.sender.clone(),
             seq: record.seq,

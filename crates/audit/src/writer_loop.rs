@@ -5,6 +5,7 @@ use std::time::Instant;
 use tokio::sync::{mpsc, watch};
 
 use crate::AuditError;
+use crate::chain_hasher::{ChainHasher, Speculation};
 use crate::checkpointer::Checkpointer;
 use crate::fault_board::FaultBoard;
 use crate::queue::Submission;
@@ -47,6 +48,7 @@ pub(crate) fn run_writer_loop(parts: WriterParts, mut rx: mpsc::UnboundedReceive
         board: Arc::clone(&board),
     };
     let trail_thread = spawn_trail(follower, trail_parts);
+    let hasher = spawn_hasher();
     let mut batch: Vec<Submission> = Vec::new();
     let commit_limit = batch_size.saturating_mul(BACKLOG_COMMIT_FACTOR);
     while let Some(first) = rx.blocking_recv() {
@@ -63,15 +65,31 @@ pub(crate) fn run_writer_loop(parts: WriterParts, mut rx: mpsc::UnboundedReceive
             board: &board,
             trail: &trail_tx,
             checkpointer: checkpointer.as_ref().ok(),
+            hasher: hasher.as_ref(),
         };
         let buffer = recycled.try_recv().unwrap_or_default();
         commit_and_reply(&mut store, &mut batch, buffer, &sinks);
     }
     drop(trail_tx);
-    stop_helpers(checkpointer, trail_thread);
+    stop_helpers(checkpointer, trail_thread, hasher);
 }
 
-fn stop_helpers(checkpointer: Result<Checkpointer, AuditError>, trail_thread: TrailThread) {
+fn spawn_hasher() -> Option<ChainHasher> {
+    ChainHasher::spawn()
+        .inspect_err(|error| {
+            tracing::warn!(reason = error.reason_code(), %error, "chain hashes computed on the writer thread");
+        })
+        .ok()
+}
+
+fn stop_helpers(
+    checkpointer: Result<Checkpointer, AuditError>,
+    trail_thread: TrailThread,
+    hasher: Option<ChainHasher>,
+) {
+    if let Some(hasher) = hasher {
+        hasher.stop();
+    }
     match checkpointer {
         Ok(checkpointer) => checkpointer.stop(),
         Err(error) => {
@@ -134,37 +152,61 @@ struct Sinks<'a> {
     board: &'a FaultBoard,
     trail: &'a SyncSender<Vec<WrittenEvent>>,
     checkpointer: Option<&'a Checkpointer>,
+    hasher: Option<&'a ChainHasher>,
+}
+
+fn speculate(
+    hasher: Option<&ChainHasher>,
+    store: &StoreWriter,
+    batch: &[Submission],
+) -> Option<Speculation> {
+    let canonicals = batch
+        .iter()
+        .flat_map(|submission| submission.records.iter())
+        .map(crate::PreparedEvent::shared_canonical)
+        .collect();
+    hasher?.speculate(&store.head().head_hash, canonicals)
+}
+
+fn commit(
+    store: &mut StoreWriter,
+    batch: &mut [Submission],
+    buffer: Vec<WrittenEvent>,
+    sinks: &Sinks<'_>,
+) -> Result<crate::BatchOutcome, AuditError> {
+    let speculation = speculate(sinks.hasher, store, batch);
+    let records = batch
+        .iter_mut()
+        .flat_map(|submission| submission.records.drain(..));
+    match sinks.checkpointer {
+        Some(checkpointer) => store
+            .commit_reusing(records, buffer, speculation)
+            .inspect(|_| {
+                checkpointer.request(store.checkpoint_due());
+            }),
+        None => store.commit_prepared(records.collect()),
+    }
 }
 
 fn commit_and_reply(
     store: &mut StoreWriter,
     batch: &mut Vec<Submission>,
-    buffer: Vec<WrittenEvent>,
+    mut buffer: Vec<WrittenEvent>,
     sinks: &Sinks<'_>,
 ) {
     let Sinks {
         stats,
         board,
         trail,
-        checkpointer,
+        ..
     } = *sinks;
     let oldest = batch
         .first()
         .map_or_else(Instant::now, |first| first.enqueued_at);
     let submitted_events: usize = batch.iter().map(|submission| submission.len).sum();
     let submitted = submitted_events as u64;
-    let mut buffer = buffer;
     buffer.reserve(submitted_events);
-    let records = batch
-        .iter_mut()
-        .flat_map(|submission| submission.records.drain(..));
-    let committed = match checkpointer {
-        Some(checkpointer) => store.commit_reusing(records, buffer).inspect(|_| {
-            checkpointer.request(store.checkpoint_due());
-        }),
-        None => store.commit_prepared(records.collect()),
-    };
-    match committed {
+    match commit(store, batch, buffer, sinks) {
         Ok(outcome) => {
             let lag_ms = u64::try_from(oldest.elapsed().as_millis()).unwrap_or(u64::MAX);
             let written = outcome.written.len() as u64;

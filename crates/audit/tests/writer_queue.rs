@@ -58,3 +58,29 @@ async fn a_full_queue_refuses_and_counts_the_drop() {
     drop(handle);
     service.shutdown();
 }
+
+#[tokio::test]
+async fn duplicates_inside_large_batches_keep_the_chain_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = WriterService::spawn(fresh_writer(dir.path()), QueueConfig::default()).unwrap();
+    let handle = service.handle();
+    let first: Vec<_> = (1..=1_000)
+        .map(|seq| record("strategy", seq, "DECISION", "{}"))
+        .collect();
+    handle.submit(first).await.unwrap().await.unwrap().unwrap();
+    let mixed: Vec<_> = (1_001..=1_400)
+        .chain(500..=520)
+        .chain(1_401..=2_000)
+        .chain([7, 1_999])
+        .chain(2_001..=2_300)
+        .map(|seq| record("strategy", seq, "DECISION", "{}"))
+        .collect();
+    let acks = handle.submit(mixed).await.unwrap().await.unwrap().unwrap();
+    assert_eq!(acks.iter().filter(|ack| ack.duplicate).count(), 23);
+    assert_eq!(handle.stats().events_written, 2_300);
+    drop(handle);
+    service.shutdown();
+    let report = livespot_audit::verify_store(&livespot_audit::audit_db_path(dir.path())).unwrap();
+    assert!(report.is_intact(), "{report:?}");
+    assert_eq!(report.events_checked, 2_300);
+}
