@@ -119,12 +119,6 @@ async fn requests(State(shared): State<Arc<Shared>>) -> Json<Value> {
     Json(json!(list))
 }
 
-fn in_venue_time(mut spec: FaultSpec, venue_ms_per_wall_ms: i64) -> FaultSpec {
-    let factor = u64::try_from(venue_ms_per_wall_ms).unwrap_or(1);
-    spec.seconds = spec.seconds.map(|s| s.saturating_mul(factor));
-    spec
-}
-
 async fn add_fault(State(shared): State<Arc<Shared>>, Json(spec): Json<FaultSpec>) -> Json<Value> {
     if spec.kind == FaultKind::StreamsDisconnect {
         shared.disconnect_streams();
@@ -143,9 +137,7 @@ async fn add_fault(State(shared): State<Arc<Shared>>, Json(spec): Json<FaultSpec
                 i64::try_from(seconds).unwrap_or(i64::MAX / 2_000) * 1_000,
             );
         }
-        _ => engine
-            .faults
-            .add(in_venue_time(spec.clone(), per_wall_ms), now),
+        _ => engine.faults.add_lasting(spec.clone(), now, per_wall_ms),
     }
     Json(json!({"applied": spec}))
 }

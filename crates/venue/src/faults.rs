@@ -82,10 +82,16 @@ const fn default_count(kind: FaultKind) -> Option<u32> {
 }
 
 impl Faults {
+    #[cfg(test)]
     pub fn add(&mut self, spec: FaultSpec, now: i64) {
-        let until_ms = spec
-            .seconds
-            .map(|s| now + i64::try_from(s).unwrap_or(i64::MAX / 4) * 1_000);
+        self.add_lasting(spec, now, 1);
+    }
+
+    pub fn add_lasting(&mut self, spec: FaultSpec, now: i64, venue_ms_per_wall_ms: i64) {
+        let until_ms = spec.seconds.map(|s| {
+            let wall_ms = i64::try_from(s).unwrap_or(i64::MAX / 4_000_000) * 1_000;
+            now.saturating_add(wall_ms.saturating_mul(venue_ms_per_wall_ms.max(1)))
+        });
         let remaining = if spec.seconds.is_some() && spec.count.is_none() {
             None
         } else {
@@ -190,6 +196,23 @@ mod tests {
         faults.add(stall, 1_000);
         assert!(faults.is_active(FaultKind::StreamsStall, 2_999));
         assert!(!faults.is_active(FaultKind::StreamsStall, 3_000));
+    }
+
+    #[test]
+    fn under_a_time_lapse_the_seconds_are_wall_seconds_and_the_spec_keeps_them() {
+        let mut faults = Faults::default();
+        let mut limited = spec(FaultKind::RateLimit);
+        limited.seconds = Some(2);
+        faults.add_lasting(limited, 1_000, 240);
+        assert!(faults.is_active(FaultKind::RateLimit, 1_000 + 2_000 * 240 - 1));
+        assert!(!faults.is_active(FaultKind::RateLimit, 1_000 + 2_000 * 240));
+        let scope = RequestScope {
+            path: "/api/v3/order",
+            symbol: None,
+            now: 2_000,
+        };
+        let taken = faults.take(FaultKind::RateLimit, scope);
+        assert_eq!(taken.and_then(|fault| fault.seconds), Some(2));
     }
 
     #[test]
