@@ -112,10 +112,9 @@ async fn abort_right_after_the_ledger_write_sends_nothing_and_trading_resumes_pr
         Some("NOT_FOUND"),
         "{history:?}"
     );
-    assert_eq!(
-        stack.ledger().position_state("mp-crash-write").as_deref(),
-        Some("FLAT")
-    );
+    wait_for("the never-sent intent's position to settle FLAT", || {
+        (stack.ledger().position_state("mp-crash-write").as_deref() == Some("FLAT")).then_some(())
+    });
     let mut risk = stack.risk().await;
     let (_, ask) = stack.venue().bid_ask().await;
     risk.submit(&intents::ioc("mp-after-write", ask)).await;
