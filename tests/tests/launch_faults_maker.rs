@@ -20,7 +20,7 @@ const MAKER_FIRST_ENTRIES_ON_A_WALL_CLOCK_VENUE: [(&str, &str); 3] = [
     ("entry_ttl_ms_max", "3000"),
     UNSCALED_VENUE_CLOCK,
 ];
-const EXPIRED_MAKERS_TO_SEE: usize = 3;
+const EXPIRED_MAKERS_TO_SEE: usize = 1;
 const VENUE_CLOCK_ROUNDING_MS: i64 = 50;
 
 fn shipped_limit(key: &str) -> usize {

@@ -8,6 +8,8 @@
     reason = "test support: a failed setup step must fail the test"
 )]
 
+#[path = "../money_path_support/admin_view.rs"]
+pub mod admin_view;
 pub mod checks;
 #[path = "../money_path_support/http.rs"]
 pub mod http;

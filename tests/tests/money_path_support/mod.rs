@@ -8,6 +8,7 @@
     reason = "test support: a failed setup step must fail the test"
 )]
 
+pub mod admin_view;
 pub mod http;
 pub mod intents;
 pub mod procs;
