@@ -16,7 +16,7 @@ use livespot_e2e::workspace_root;
 use serde_json::{Value, json};
 
 const MAKER_FIRST_ENTRIES_ON_A_WALL_CLOCK_VENUE: [(&str, &str); 3] = [
-    ("maker_fee_bps", "\"0\""),
+    ("entry_mode", "\"MAKER_FIRST\""),
     ("entry_ttl_ms_max", "3000"),
     UNSCALED_VENUE_CLOCK,
 ];
@@ -35,13 +35,18 @@ fn shipped_limit(key: &str) -> usize {
 }
 
 fn expired_maker(run: &FaultRun, intent: &IntentRow) -> Option<LedgerOrder> {
-    let flat = positions(run.var.path()).get(&intent.order_intent_id)? == "FLAT";
+    let settled = matches!(
+        positions(run.var.path())
+            .get(&intent.order_intent_id)?
+            .as_str(),
+        "FLAT" | "PROTECTED"
+    );
     let maker = run
         .ledger()
         .orders_for(&intent.order_intent_id)
         .into_iter()
         .find(|o| o.purpose == "entry" && o.order_type == "LIMIT_MAKER")?;
-    (flat && maker.status == "CANCELED").then_some(maker)
+    (settled && maker.status == "CANCELED").then_some(maker)
 }
 
 fn expired_makers(run: &FaultRun) -> Vec<(IntentRow, LedgerOrder)> {
@@ -110,15 +115,30 @@ fn maker_first_ttl_expiry_under_the_launcher_follows_the_planned_fallback_inside
     let run = FaultRun::start(&MAKER_FIRST_ENTRIES_ON_A_WALL_CLOCK_VENUE, &[], &[]);
     let venue = run.venue();
     venue.fault(&json!({"kind": "hold_resting"}));
-    let expired = run.wait_for("maker entries expiring", FIRST_ENTRY_WITHIN, || {
-        let expired = expired_makers(&run);
-        (expired.len() >= EXPIRED_MAKERS_TO_SEE).then_some(expired)
-    });
+    let expired = run.wait_for(
+        "a maker entry expiring into its IOC fallback",
+        FIRST_ENTRY_WITHIN,
+        || {
+            let expired = expired_makers(&run);
+            let with_fallback = expired
+                .iter()
+                .filter(|(intent, _)| plan_field(intent, "fallback") != "NONE")
+                .count();
+            (with_fallback >= EXPIRED_MAKERS_TO_SEE).then_some(expired)
+        },
+    );
     for (intent, maker) in &expired {
         the_planned_fallback_followed(&run, intent, maker);
         let payload = ttl_expiry_audited(&run, &intent.order_intent_id);
-        if plan_field(intent, "fallback") == "NONE" {
+        let planned = plan_field(intent, "fallback");
+        println!(
+            "intent {} planned fallback {planned}",
+            intent.order_intent_id
+        );
+        if planned == "NONE" {
             assert!(payload.contains("\"fallback_used\":false"), "{payload}");
+        } else {
+            assert!(payload.contains("\"fallback_used\":true"), "{payload}");
         }
     }
     let log = venue.requests();

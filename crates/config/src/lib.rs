@@ -22,7 +22,7 @@ pub use sections::{
     panel::PanelConfig,
     risk::RiskConfig,
     sim::{MarketProfile, SimConfig},
-    strategy::{KlineInterval, StrategyConfig, TrailingPolicy},
+    strategy::{EntryModePolicy, KlineInterval, StrategyConfig, TrailingPolicy},
     supervisor::SupervisorConfig,
     universe::{RequiredSymbolStatus, UniverseConfig},
     venue::VenueConfig,

@@ -1,4 +1,4 @@
-use livespot_config::{Config, StrategyConfig, TrailingPolicy as ConfigTrailing};
+use livespot_config::{Config, EntryModePolicy, StrategyConfig, TrailingPolicy as ConfigTrailing};
 use livespot_pipeline::selection::{
     DeepScanParams, SelectionParams, UniverseParams, WatchlistParams,
 };
@@ -102,9 +102,18 @@ pub fn strategy_from_config(config: &Config) -> StrategyParams {
     }
 }
 
+const fn entry_mode(policy: EntryModePolicy) -> EntryMode {
+    match policy {
+        EntryModePolicy::Auto => EntryMode::Auto,
+        EntryModePolicy::MakerFirst => EntryMode::MakerFirst,
+        EntryModePolicy::Ioc => EntryMode::Ioc,
+        EntryModePolicy::Market => EntryMode::Market,
+    }
+}
+
 fn entry_params(strategy: &StrategyConfig) -> EntryParams {
     EntryParams {
-        mode: EntryMode::Auto,
+        mode: entry_mode(strategy.entry_mode),
         trend_maker_ttl_ms: i64::try_from(strategy.entry_ttl_ms_min).unwrap_or(i64::MAX),
         range_maker_ttl_ms: i64::try_from(strategy.entry_ttl_ms_max).unwrap_or(i64::MAX),
         trend_fallback: EntryFallback::Ioc,
@@ -206,5 +215,18 @@ mod tests {
             params.selection.rescan_interval_ms,
             i64::try_from(config.universe.rescan_interval_secs * 1000).unwrap()
         );
+        assert_eq!(params.strategy.entry.mode, EntryMode::Auto);
+    }
+
+    #[test]
+    fn the_entry_mode_is_taken_from_the_config() {
+        let mut config = Config::shipped().unwrap();
+        config.strategy.entry_mode = EntryModePolicy::MakerFirst;
+        assert_eq!(
+            from_config(&config).strategy.entry.mode,
+            EntryMode::MakerFirst
+        );
+        config.strategy.entry_mode = EntryModePolicy::Market;
+        assert_eq!(from_config(&config).strategy.entry.mode, EntryMode::Market);
     }
 }

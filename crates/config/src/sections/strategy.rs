@@ -50,6 +50,16 @@ pub enum TrailingPolicy {
     Native,
 }
 
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EntryModePolicy {
+    #[default]
+    Auto,
+    MakerFirst,
+    Ioc,
+    Market,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StrategyConfig {
@@ -76,6 +86,8 @@ pub struct StrategyConfig {
     #[serde(with = "crate::decimal_text")]
     pub max_entry_distance_bps: Decimal,
     pub trailing_policy: TrailingPolicy,
+    #[serde(default)]
+    pub entry_mode: EntryModePolicy,
     pub max_trades_per_symbol_per_window: u32,
     pub trade_window_secs: u64,
     pub cooldown_secs: u64,
