@@ -44,6 +44,20 @@ pub enum LaunchCommand {
         #[command(subcommand)]
         action: SecretsAction,
     },
+    #[command(
+        about = "pause trading in the running stack (OPERATOR_PAUSE): no new entries, protections and exits keep working"
+    )]
+    Pause {
+        #[arg(long = "var", value_name = "DIR", default_value = "var")]
+        var_dir: PathBuf,
+        #[arg(long, value_name = "TEXT", help = "why; written to the audit trail")]
+        reason: Option<String>,
+    },
+    #[command(about = "lift an operator pause; NORMAL again once no other condition holds")]
+    Resume {
+        #[arg(long = "var", value_name = "DIR", default_value = "var")]
+        var_dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

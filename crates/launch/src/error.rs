@@ -24,6 +24,8 @@ pub enum LaunchError {
     SecretStore { detail: String },
     #[error("SECRET_INPUT_FAILED: {detail}")]
     SecretInput { detail: String },
+    #[error("OPERATOR_PAUSE_FILE_FAILED: {path}: {detail}")]
+    OperatorPause { path: String, detail: String },
 }
 
 impl LaunchError {
@@ -40,6 +42,7 @@ impl LaunchError {
             Self::ModeConflict => "MODE_CONFLICT",
             Self::SecretStore { .. } => "SECRET_STORE_FAILED",
             Self::SecretInput { .. } => "SECRET_INPUT_FAILED",
+            Self::OperatorPause { .. } => "OPERATOR_PAUSE_FILE_FAILED",
         }
     }
 }

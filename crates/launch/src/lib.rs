@@ -8,6 +8,7 @@ mod events;
 mod fail_policy;
 mod live_locks;
 mod mode;
+mod operator_pause;
 mod platform;
 mod restart;
 mod run;
@@ -18,6 +19,7 @@ mod sim;
 mod slot;
 mod spawn;
 mod supervise_events;
+mod supervise_health;
 mod supervise_run;
 mod supervise_tick;
 mod supervisor;
@@ -28,6 +30,10 @@ pub use error::LaunchError;
 pub use fail_policy::{FailPolicy, Severity};
 pub use live_locks::{LIVE_LOCK_FILE, LiveChecklist, LiveRefusal};
 pub use mode::{CLEAN_CYCLES_TO_CLEAR, ModeAuthority, ModeInput, ModeOutcome};
+pub use operator_pause::{
+    OPERATOR_PAUSE_FILE, OperatorPause, operator_pause_path, read_operator_pause, request_pause,
+    request_resume,
+};
 pub use restart::{BackoffPolicy, CrashLoopWindow};
 pub use run::{launch, new_run_id};
 pub use run_keys::{CHILD_ORDER, RunSecrets, STOP_ORDER, peers_allowed_to_connect};
@@ -39,8 +45,13 @@ pub use supervisor::Supervisor;
 use livespot_runtime::ExitStatus;
 
 pub fn main_entry(cli: &LaunchCli) -> ExitStatus {
-    if let Some(LaunchCommand::Secrets { action }) = &cli.command {
-        return secrets_cmd::run_secrets(action);
+    match &cli.command {
+        Some(LaunchCommand::Secrets { action }) => return secrets_cmd::run_secrets(action),
+        Some(LaunchCommand::Pause { var_dir, reason }) => {
+            return operator_pause::run_pause(var_dir, reason.as_deref());
+        }
+        Some(LaunchCommand::Resume { var_dir }) => return operator_pause::run_resume(var_dir),
+        None => {}
     }
     if !cli.sim && !cli.live {
         eprintln!("livespot-launch: LIVE_FLAG_MISSING: give --sim, or --live to trade for real");

@@ -61,6 +61,12 @@ impl ModeAuthority {
             .collect()
     }
 
+    pub fn holds(&self, source: ProcessRole, reason: ReasonCode) -> bool {
+        self.conditions
+            .iter()
+            .any(|condition| condition.source == source && condition.reason == reason)
+    }
+
     pub fn apply(&mut self, input: ModeInput) -> ModeOutcome {
         let mut outcome = ModeOutcome::default();
         match input {

@@ -18,6 +18,7 @@ pub struct Slot {
     pub crash_window: CrashLoopWindow,
     pub crash_looping: bool,
     pub restarts_total: u64,
+    pub unhealthy: bool,
 }
 
 impl Slot {
@@ -35,6 +36,7 @@ impl Slot {
             crash_window,
             crash_looping: false,
             restarts_total: 0,
+            unhealthy: false,
         }
     }
 

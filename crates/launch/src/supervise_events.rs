@@ -58,7 +58,7 @@ impl Supervisor {
                     },
                 );
             }
-            ChildReport::Heartbeat { .. } => {}
+            ChildReport::Heartbeat { .. } => self.note_healthy(role),
             ChildReport::Endpoint { name, url } => self.record_endpoint(role, &name, url),
             ChildReport::ConditionRaised { reason, detail } => {
                 tracing::warn!(process = role.as_str(), reason = reason.as_str(), %detail, "condition raised");
@@ -87,6 +87,10 @@ impl Supervisor {
     }
 
     pub(crate) fn apply_mode(&mut self, input: ModeInput) {
+        self.apply_mode_with(input, "condition raised");
+    }
+
+    pub(crate) fn apply_mode_with(&mut self, input: ModeInput, detail: &str) {
         let source = match input {
             ModeInput::Raised { source, .. } | ModeInput::Clean { source, .. } => source,
             ModeInput::Exit => ProcessRole::Launch,
@@ -101,7 +105,7 @@ impl Supervisor {
                 "ALERT_RAISED",
                 source,
                 &[reason, ReasonCode::AlertRaised],
-                "condition raised",
+                detail,
             );
             console_stage("ALERT", reason.as_str());
         }

@@ -11,6 +11,7 @@ impl Supervisor {
     pub(crate) async fn tick(&mut self) {
         let now = Instant::now();
         self.kill_silent_children(now);
+        self.watch_operator_pause();
         let due: Vec<ProcessRole> = self
             .slots
             .iter()
@@ -31,6 +32,7 @@ impl Supervisor {
     fn kill_silent_children(&mut self, now: Instant) {
         let heartbeat = Duration::from_millis(self.settings.heartbeat_timeout_ms);
         let startup = Duration::from_millis(self.settings.startup_timeout_ms);
+        let mut silent = Vec::new();
         for slot in &mut self.slots {
             let timeout = if slot.ready { heartbeat } else { startup };
             if slot.is_silent(now, timeout)
@@ -43,7 +45,13 @@ impl Supervisor {
                     "silent child killed"
                 );
                 child.kill.cancel();
+                if slot.ready {
+                    silent.push((slot.role, now.duration_since(slot.last_seen).as_millis()));
+                }
             }
+        }
+        for (role, silent_ms) in silent {
+            self.mark_unhealthy(role, silent_ms);
         }
     }
 
