@@ -15,6 +15,8 @@ pub struct TimeSync {
     server_clock_rate: i64,
     measured_at: Mutex<Option<Instant>>,
     measurements: AtomicI64,
+    skew_ms: AtomicI64,
+    timestamp_rejections: AtomicI64,
 }
 
 impl Default for TimeSync {
@@ -35,6 +37,8 @@ impl TimeSync {
             server_clock_rate: i64::from(rate.max(1)),
             measured_at: Mutex::new(None),
             measurements: AtomicI64::new(0),
+            skew_ms: AtomicI64::new(0),
+            timestamp_rejections: AtomicI64::new(0),
         }
     }
 
@@ -48,6 +52,8 @@ impl TimeSync {
 
     pub fn record(&self, sent_local_ms: i64, server_ms: i64, received_local_ms: i64) -> i64 {
         let offset = Self::offset_from_round_trip(sent_local_ms, server_ms, received_local_ms);
+        let skew = self.skew_of(offset, i64::midpoint(sent_local_ms, received_local_ms));
+        self.skew_ms.store(skew, Ordering::SeqCst);
         self.measured_local_ms.store(
             i64::midpoint(sent_local_ms, received_local_ms),
             Ordering::SeqCst,
@@ -58,6 +64,33 @@ impl TimeSync {
             *at = Some(Instant::now());
         }
         offset
+    }
+
+    fn skew_of(&self, offset: i64, local_ms: i64) -> i64 {
+        if self.server_clock_rate == 1 {
+            return offset;
+        }
+        if self.measurement_count() == 0 {
+            return 0;
+        }
+        let predicted = self.server_ms_at(local_ms);
+        (local_ms + offset - predicted) / self.server_clock_rate
+    }
+
+    pub fn skew_ms(&self) -> i64 {
+        self.skew_ms.load(Ordering::SeqCst)
+    }
+
+    pub fn server_clock_rate(&self) -> i64 {
+        self.server_clock_rate
+    }
+
+    pub fn note_timestamp_rejected(&self) {
+        self.timestamp_rejections.fetch_add(1, Ordering::SeqCst);
+    }
+
+    pub fn timestamp_rejections(&self) -> i64 {
+        self.timestamp_rejections.load(Ordering::SeqCst)
     }
 
     pub fn offset_ms(&self) -> i64 {
@@ -114,6 +147,36 @@ mod tests {
         let unscaled = TimeSync::new();
         unscaled.record(1_000, 50_000, 1_000);
         assert_eq!(unscaled.local_ms_at(49_500), 500);
+    }
+
+    #[test]
+    fn at_rate_one_the_skew_is_the_measured_offset() {
+        let sync = TimeSync::new();
+        assert_eq!(sync.record(1_000, 1_700, 1_000), 700);
+        assert_eq!(sync.skew_ms(), 700);
+        sync.record(2_000, 1_900, 2_000);
+        assert_eq!(sync.skew_ms(), -100);
+    }
+
+    #[test]
+    fn at_a_faster_rate_the_skew_is_the_model_error_in_wall_ms() {
+        let sync = TimeSync::with_server_clock_rate(240);
+        sync.record(1_000, 9_000_000, 1_000);
+        assert_eq!(sync.skew_ms(), 0);
+        sync.record(2_000, 9_240_000, 2_000);
+        assert_eq!(sync.skew_ms(), 0);
+        sync.record(3_000, 9_480_000 + 240 * 600, 3_000);
+        assert_eq!(sync.skew_ms(), 600);
+        sync.record(4_000, 9_720_000 + 240 * 600 - 240 * 2_600, 4_000);
+        assert_eq!(sync.skew_ms(), -2_600);
+    }
+
+    #[test]
+    fn timestamp_rejections_are_counted() {
+        let sync = TimeSync::new();
+        assert_eq!(sync.timestamp_rejections(), 0);
+        sync.note_timestamp_rejected();
+        assert_eq!(sync.timestamp_rejections(), 1);
     }
 
     #[test]

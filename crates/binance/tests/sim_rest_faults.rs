@@ -113,5 +113,7 @@ async fn invalid_timestamp_resyncs_time_and_then_succeeds() {
     sim.client.account().await.expect("account after resync");
     assert!(sim.client.time_sync().measurement_count() > measured);
     assert!(sim.client.time_sync().offset_ms() > 20_000);
+    assert!(sim.client.time_sync().skew_ms() > 20_000);
+    assert_eq!(sim.client.time_sync().timestamp_rejections(), 1);
     sim.shutdown().await;
 }

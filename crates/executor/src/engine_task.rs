@@ -12,7 +12,7 @@ use tokio::sync::{mpsc, watch};
 
 use crate::ExecutorAudit;
 use crate::account_publisher::AccountPublisher;
-use crate::conditions::report_conditions;
+use crate::conditions::ExecutionConditions;
 
 pub const INTENT_QUEUE: usize = 32;
 pub const ACCOUNT_INTERVAL_MS: u64 = 2_000;
@@ -104,8 +104,9 @@ async fn run_engine(setup: EngineSetup, inputs: DriveInputs, audit: ExecutorAudi
         "execution engine connected; recovering the ledger before any new intent"
     );
     let link = setup.link.clone();
+    let mut conditions = ExecutionConditions::default();
     let forward = move |event: AuditEvent| {
-        report_conditions(&link, &event);
+        conditions.observe(&link, &event);
         audit.record_event(event);
     };
     let driven = engine

@@ -38,6 +38,11 @@ pub async fn run(context: ChildContext) -> ExitStatus {
             context.link.shutdown(),
         )
     });
+    tokio::spawn(crate::watch_clock(
+        access.client.clone(),
+        context.link.clone(),
+        crate::ClockLimits::from_config(&context.config),
+    ));
     let engine = spawn_engine(&context, access.client, user_events, audit.clone());
     match serve_intake(&context, intake, audit, engine).await {
         Ok(()) => ExitStatus::Success,

@@ -2,10 +2,12 @@ mod account_publisher;
 mod account_view;
 mod audit_out;
 mod caps;
+mod clock_watch;
 mod conditions;
 mod connection_task;
 mod credentials;
 mod engine_task;
+mod episode;
 mod equity_day;
 mod error;
 mod fixture;
@@ -18,9 +20,14 @@ mod venue_client;
 pub use account_view::{account_view, equity_now};
 pub use audit_out::ExecutorAudit;
 pub use caps::{CapRefusal, HardCaps};
-pub use conditions::{condition_of, is_clean_reconcile};
+pub use clock_watch::{CLOCK_WATCH_POLL, ClockLimits, ClockWatch, watch_clock};
+pub use conditions::{
+    ExecutionConditions, RECONCILE_FAILURES_TO_DEGRADE, condition_of, is_clean_reconcile,
+    is_failed_reconcile,
+};
 pub use credentials::{CredentialSource, binance_secrets_present, load_credentials};
 pub use engine_task::{ACCOUNT_INTERVAL_MS, EngineLink, spawn_engine};
+pub use episode::{CLEAN_OBSERVATIONS_TO_CLEAR, Episode, EpisodeSignal};
 pub use equity_day::{EquityDay, EquityMarks};
 pub use error::ExecutorError;
 pub use fixture::sample_entry_intent;

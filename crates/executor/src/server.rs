@@ -1,11 +1,11 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use livespot_domain::{AuditEventType, ProcessRole, SystemClock};
+use livespot_domain::{AuditEventType, ProcessRole, ReasonCode, SystemClock};
 use livespot_ipc::{
     Endpoint, FileNonceStore, FrameLimits, IntentVerifier, IpcLimits, Listener, Rejection,
 };
-use livespot_runtime::ChildContext;
+use livespot_runtime::{ChildContext, ChildLink};
 use tokio::sync::mpsc;
 
 use crate::connection_task::serve_connection;
@@ -64,7 +64,11 @@ pub async fn serve_intake(
     .map_err(|error| IntakeError::Listen(error.to_string()))?;
     tracing::info!(%endpoint, "intake listening; only risk may connect");
     if let Some(rejections) = listener.take_rejections() {
-        tokio::spawn(log_rejections(rejections, audit.clone()));
+        tokio::spawn(log_rejections(
+            rejections,
+            audit.clone(),
+            context.link.clone(),
+        ));
     }
     let shutdown = context.link.shutdown();
     loop {
@@ -81,25 +85,54 @@ pub async fn serve_intake(
     }
 }
 
-async fn log_rejections(mut rejections: mpsc::Receiver<Rejection>, audit: ExecutorAudit) {
-    while let Some(rejection) = rejections.recv().await {
-        tracing::warn!(
-            audit_event = "IPC_AUTH_REJECTED",
-            reason = rejection.reason.as_str(),
-            claimed_role = ?rejection.claimed_role,
-            detail = %rejection.detail,
-            "connection refused at the intake"
-        );
-        let payload = serde_json::json!({
-            "listener": rejection.listener.as_str(),
-            "claimed_role": rejection.claimed_role.map(ProcessRole::as_str),
-            "detail": rejection.detail,
-        });
-        audit.record(
-            AuditEventType::IpcAuthRejected,
-            None,
-            vec![rejection.reason],
-            &payload,
-        );
+pub const IPC_AUTH_QUIET: std::time::Duration = std::time::Duration::from_secs(10);
+
+async fn log_rejections(
+    mut rejections: mpsc::Receiver<Rejection>,
+    audit: ExecutorAudit,
+    link: ChildLink,
+) {
+    let mut episode = crate::episode::Episode::default();
+    loop {
+        let next = tokio::time::timeout(IPC_AUTH_QUIET, rejections.recv()).await;
+        let signal = match next {
+            Ok(Some(rejection)) => {
+                record_rejection(&rejection, &audit);
+                episode.observe(true)
+            }
+            Ok(None) => return,
+            Err(_) => episode.observe(false),
+        };
+        match signal {
+            Some(crate::episode::EpisodeSignal::Raise) => link.raise(
+                ReasonCode::IpcAuthFailed,
+                "a peer failed authentication at the executor intake",
+            ),
+            Some(crate::episode::EpisodeSignal::Clean) => {
+                link.clean_cycle(ReasonCode::IpcAuthFailed);
+            }
+            None => {}
+        }
     }
+}
+
+fn record_rejection(rejection: &Rejection, audit: &ExecutorAudit) {
+    tracing::warn!(
+        audit_event = "IPC_AUTH_REJECTED",
+        reason = rejection.reason.as_str(),
+        claimed_role = ?rejection.claimed_role,
+        detail = %rejection.detail,
+        "connection refused at the intake"
+    );
+    let payload = serde_json::json!({
+        "listener": rejection.listener.as_str(),
+        "claimed_role": rejection.claimed_role.map(ProcessRole::as_str),
+        "detail": rejection.detail,
+    });
+    audit.record(
+        AuditEventType::IpcAuthRejected,
+        None,
+        vec![rejection.reason],
+        &payload,
+    );
 }

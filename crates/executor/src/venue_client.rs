@@ -11,6 +11,7 @@ pub fn venue_client_config(context: &ChildContext) -> ClientConfig {
     };
     config.recv_window_ms = venue.recv_window_ms;
     config.server_clock_rate = context.keys.venue_clock_rate();
+    config.time_sync_interval_ms = venue.time_resync_interval_secs.saturating_mul(1_000);
     config
 }
 

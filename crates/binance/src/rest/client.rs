@@ -85,6 +85,7 @@ impl RestClient {
                 Ok(body) => return decode(call, &body),
                 Err(BinanceError::Clock { msg }) if !resynced => {
                     tracing::warn!(path = call.path, %msg, "timestamp rejected, re-measuring server time");
+                    self.time.note_timestamp_rejected();
                     self.sync_time().await?;
                     resynced = true;
                     last_error = BinanceError::Clock { msg };

@@ -22,8 +22,32 @@ pub struct ReconcileReport {
     pub protection_repaired: Vec<(String, ProtectionOutcome)>,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReconcileFailure {
+    pub failed: bool,
+    pub reason: ReasonCode,
+    pub detail: String,
+}
+
 impl ExecutionEngine {
     pub async fn reconcile(&mut self) -> Result<ReconcileReport, ExecutionError> {
+        let result = self.reconcile_once().await;
+        if let Err(error) = &result {
+            self.emit(
+                AuditEventType::ReconcileRest,
+                "",
+                vec![error.reason_code()],
+                &ReconcileFailure {
+                    failed: true,
+                    reason: error.reason_code(),
+                    detail: error.to_string(),
+                },
+            );
+        }
+        result
+    }
+
+    async fn reconcile_once(&mut self) -> Result<ReconcileReport, ExecutionError> {
         let started = Instant::now();
         self.resolve_stuck().await?;
         let mut symbols: Vec<String> = self.rules.keys().cloned().collect();
