@@ -91,3 +91,32 @@ fn exit_overrides_every_condition() {
     let outcome = authority.apply(ModeInput::Exit);
     assert_eq!(outcome.changed, Some((SysMode::Pause, SysMode::Exit)));
 }
+
+#[test]
+fn an_operator_pause_holds_per_source_and_resume_returns_to_what_else_holds() {
+    let mut authority = authority();
+    let pause = ModeInput::Raised {
+        source: ProcessRole::Launch,
+        reason: ReasonCode::OperatorPause,
+    };
+    let resume = ModeInput::Clean {
+        source: ProcessRole::Launch,
+        reason: ReasonCode::OperatorPause,
+    };
+    authority.apply(raised(ReasonCode::WsStaleDegrade));
+    assert_eq!(
+        authority.apply(pause).alert_raised,
+        Some(ReasonCode::OperatorPause)
+    );
+    assert_eq!(authority.mode(), SysMode::Pause);
+    assert!(authority.holds(ProcessRole::Launch, ReasonCode::OperatorPause));
+    assert!(!authority.holds(ProcessRole::Marketdata, ReasonCode::OperatorPause));
+    assert_eq!(authority.apply(pause).alert_raised, None);
+    authority.apply(resume);
+    assert_eq!(
+        authority.apply(resume).alert_cleared,
+        Some(ReasonCode::OperatorPause)
+    );
+    assert!(!authority.holds(ProcessRole::Launch, ReasonCode::OperatorPause));
+    assert_eq!(authority.mode(), SysMode::Degrade);
+}
