@@ -109,7 +109,7 @@ fn a_venue_clock_jump_reaches_the_launcher_as_clock_skew_and_clears_after_clean_
         "{}",
         var.audit_trail()
     );
-    let cleared = wait_until(Duration::from_secs(60), || {
+    let cleared = wait_until(Duration::from_mins(1), || {
         (audited(&var, &["ALERT_CLEARED", "CLOCK_SKEW_PAUSE"])
             && audited(&var, &["ALERT_CLEARED", "CLOCK_SKEW_DEGRADE"]))
         .then_some(())

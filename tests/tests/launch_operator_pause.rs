@@ -50,7 +50,7 @@ fn the_operator_pauses_and_resumes_trading_without_stopping_the_stack() {
     let mut launcher = var.launch(&["--sim", "--duration", "150"]);
     let panel = var.wait_for_panel(Duration::from_secs(30));
     wait_mode(&var, &panel, "NORMAL", 30);
-    let traded = wait_until(Duration::from_secs(60), || {
+    let traded = wait_until(Duration::from_mins(1), || {
         venue_buys(&var).filter(|n| *n > 0)
     });
     assert!(
@@ -63,7 +63,7 @@ fn the_operator_pauses_and_resumes_trading_without_stopping_the_stack() {
     wait_mode(&var, &panel, "PAUSE", 10);
     let buys_at_pause = venue_buys(&var).unwrap();
     let refused_before = refusals(&var);
-    let refused = wait_until(Duration::from_secs(60), || {
+    let refused = wait_until(Duration::from_mins(1), || {
         (refusals(&var) > refused_before).then_some(())
     });
     assert!(
