@@ -5,35 +5,17 @@
     reason = "end-to-end test helpers: a failed setup step must fail the test"
 )]
 
+#[path = "money_path_support/http.rs"]
+#[allow(dead_code, reason = "this test only posts a fault")]
+mod http;
 mod launch_support;
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::time::Duration;
 
+use http::request;
 use launch_support::{TestVar, health_mode, http_get, stop_launcher, wait_until};
 
 const SKEW_WALL_MS: u64 = 4_000;
-
-fn post_json(base_url: &str, path: &str, body: &str) -> String {
-    let host = base_url
-        .strip_prefix("http://")
-        .unwrap()
-        .trim_end_matches('/');
-    let mut stream = TcpStream::connect(host).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .unwrap();
-    write!(
-        stream,
-        "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    response
-}
 
 fn fast_resync(var: &TestVar) {
     let text = std::fs::read_to_string(&var.config).unwrap();
@@ -87,12 +69,12 @@ fn a_venue_clock_jump_reaches_the_launcher_as_clock_skew_and_clears_after_clean_
         .unwrap()
         .to_owned();
     let venue_ms = SKEW_WALL_MS * clock_scale(&admin);
-    let answer = post_json(
+    request(
         &admin,
+        "POST",
         "/admin/faults",
-        &format!(r#"{{"kind":"clock_skew","ms":{venue_ms}}}"#),
+        Some(&format!(r#"{{"kind":"clock_skew","ms":{venue_ms}}}"#)),
     );
-    assert!(answer.starts_with("HTTP/1.1 2"), "{answer}");
     let paused = wait_until(Duration::from_secs(40), || {
         (audited(&var, &["ALERT_RAISED", "CLOCK_SKEW_PAUSE", "executor"])
             && audited(&var, &["ALERT_RAISED", "CLOCK_SKEW_DEGRADE", "executor"]))
