@@ -4,49 +4,23 @@
     reason = "test support: a failed setup step must fail the test"
 )]
 
+#[path = "../money_path_support/sim_process.rs"]
+mod sim_process;
+
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 
 use livespot_domain::ProcessRole;
 use livespot_e2e::binary_path;
 use livespot_launch::RunSecrets;
-use livespot_runtime::{LauncherCommand, VenueCredentials, VenueEndpoints, encode_line};
+use livespot_runtime::{LauncherCommand, VenueCredentials, encode_line};
 
 use crate::launch_support::TestVar;
 
-pub struct Sim {
-    pub child: Child,
-    pub endpoints: VenueEndpoints,
-}
+pub use sim_process::SimProcess as Sim;
 
 pub fn start_sim(credentials: &VenueCredentials) -> Sim {
-    let mut child = Command::new(binary_path("livespot-sim"))
-        .args([
-            "--port",
-            "0",
-            "--admin-port",
-            "0",
-            "--seed",
-            "7",
-            "--accounts-stdin",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let account = serde_json::json!({
-        "api_key": credentials.api_key.expose(),
-        "api_secret": credentials.api_secret.expose(),
-        "balances": {"USDT": "10000"},
-    });
-    writeln!(child.stdin.as_mut().unwrap(), "{account}").unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let endpoints = serde_json::from_str(line.trim()).unwrap();
-    Sim { child, endpoints }
+    Sim::start(credentials, None)
 }
 
 pub struct Executor {
@@ -58,14 +32,6 @@ impl Drop for Executor {
     fn drop(&mut self) {
         if self.child.kill().is_ok() && self.child.wait().is_err() {
             eprintln!("executor not reaped");
-        }
-    }
-}
-
-impl Drop for Sim {
-    fn drop(&mut self) {
-        if self.child.kill().is_ok() && self.child.wait().is_err() {
-            eprintln!("simulator not reaped");
         }
     }
 }

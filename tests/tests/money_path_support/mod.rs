@@ -13,6 +13,7 @@ pub mod http;
 pub mod intents;
 pub mod procs;
 pub mod risk;
+pub mod sim_process;
 pub mod stores;
 pub mod venue;
 
@@ -134,7 +135,7 @@ pub struct Stack {
 impl Stack {
     pub fn start(executor_overrides: &[(&str, &str)]) -> Self {
         let mut var = MoneyVar::new(executor_overrides);
-        let sim = SimProcess::start(&var.credentials, &var.path().join("sim.stderr"));
+        let sim = SimProcess::start(&var.credentials, Some(&var.path().join("sim.stderr")));
         var.secrets.venue = Some(sim.endpoints.clone());
         var.secrets.venue_credentials = Some(var.credentials.clone());
         let audit = AuditProcess::start(&var);

@@ -1,5 +1,4 @@
 use std::io::{BufRead, BufReader, Write};
-use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -7,53 +6,11 @@ use std::time::{Duration, Instant};
 use livespot_domain::{ProcessRole, ReasonCode, SysMode};
 use livespot_e2e::binary_path;
 use livespot_execution::crash_point::CRASH_AT_ENV;
-use livespot_runtime::{
-    ChildReport, LauncherCommand, VenueCredentials, VenueEndpoints, decode_line, encode_line,
-};
+use livespot_runtime::{ChildReport, LauncherCommand, decode_line, encode_line};
 
 use super::{MoneyVar, WAIT};
 
-fn reap(child: &mut Child, what: &str) {
-    if child.kill().is_ok() && child.wait().is_err() {
-        eprintln!("{what} not reaped");
-    }
-}
-
-pub struct SimProcess {
-    child: Child,
-    pub endpoints: VenueEndpoints,
-}
-
-impl SimProcess {
-    pub fn start(credentials: &VenueCredentials, stderr: &Path) -> Self {
-        let mut child = Command::new(binary_path("livespot-sim"))
-            .args(["--port", "0", "--admin-port", "0", "--seed", "7"])
-            .arg("--accounts-stdin")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(std::fs::File::create(stderr).unwrap())
-            .spawn()
-            .unwrap();
-        let account = serde_json::json!({
-            "api_key": credentials.api_key.expose(),
-            "api_secret": credentials.api_secret.expose(),
-            "balances": {"USDT": "10000"},
-        });
-        writeln!(child.stdin.as_mut().unwrap(), "{account}").unwrap();
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let endpoints = serde_json::from_str(line.trim()).unwrap();
-        Self { child, endpoints }
-    }
-}
-
-impl Drop for SimProcess {
-    fn drop(&mut self) {
-        reap(&mut self.child, "simulator");
-    }
-}
+pub use super::sim_process::{SimProcess, reap};
 
 pub struct AuditProcess {
     child: Child,
